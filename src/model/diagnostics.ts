@@ -1,0 +1,84 @@
+import type { Point, Position } from 'unist';
+import type { VFile } from 'vfile';
+import { VFileMessage } from 'vfile-message';
+
+/** Every rule the parser reports, with its severity. Rule ids are part of the CLI's output. */
+export const RULES = {
+  'input-unreadable': 'error',
+  'input-empty': 'error',
+  'input-binary': 'error',
+  'input-encoding': 'error',
+  'frontmatter-missing': 'error',
+  'frontmatter-yaml': 'error',
+  'frontmatter-invalid': 'error',
+  'frontmatter-unknown-key': 'warning',
+  'parties-missing': 'error',
+  'parties-not-list': 'error',
+  'parties-empty': 'error',
+  'party-invalid': 'error',
+  'party-id-invalid': 'error',
+  'party-id-duplicate': 'error',
+  'title-missing': 'error',
+  'heading-extra-title': 'warning',
+  'matrix-missing': 'error',
+  'matrix-duplicate': 'error',
+  'matrix-empty': 'error',
+  'party-heading-unknown': 'error',
+  'party-heading-repeated': 'warning',
+  'party-empty': 'warning',
+  'item-outside-party': 'error',
+  'item-empty': 'error',
+  'item-title-invalid': 'error',
+  'item-kind-conflict': 'error',
+  'item-id-invalid': 'error',
+  'item-id-conflict': 'error',
+  'id-duplicate': 'error',
+  'id-collision': 'error',
+  'activity-duplicate': 'warning',
+  'content-ignored': 'warning',
+  'party-description-duplicate': 'warning',
+  'section-duplicate': 'warning',
+} as const;
+
+export type RuleId = keyof typeof RULES;
+
+export const SOURCE = 'onus';
+
+type Place = Point | Position | undefined;
+
+/**
+ * Report a problem on the file, at the node that caused it. The rule's severity decides
+ * whether it is an error (the model cannot be used) or a warning.
+ */
+export function report(
+  file: VFile,
+  ruleId: RuleId,
+  reason: string,
+  place: Place,
+  related?: { reason: string; place: Place },
+): VFileMessage {
+  const cause = related
+    ? Object.assign(
+        new VFileMessage(related.reason, { place: related.place, ruleId, source: SOURCE }),
+        {
+          file: file.path,
+        },
+      )
+    : undefined;
+  const message = file.message(reason, { place, ruleId, source: SOURCE, cause });
+  message.fatal = RULES[ruleId] === 'error';
+  return message;
+}
+
+export function hasErrors(file: VFile): boolean {
+  return file.messages.some((message) => message.fatal === true);
+}
+
+/** Describe a value the way an author sees it in YAML. */
+export function describeYamlValue(value: unknown): string {
+  if (value === null || value === undefined) return 'empty value';
+  if (Array.isArray(value)) return 'list';
+  if (typeof value === 'object') return 'mapping';
+  const text = String(value);
+  return text.trim() === '' ? 'empty value' : `text \`${text}\``;
+}

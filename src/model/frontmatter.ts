@@ -1,0 +1,198 @@
+import type { Yaml } from 'mdast';
+import type { VFile } from 'vfile';
+import { LineCounter, parseDocument, type Document, isMap, isNode, isSeq } from 'yaml';
+import { z } from 'zod';
+import { describeYamlValue, report, type RuleId } from './diagnostics.ts';
+import { PARTY_ID_PATTERN, type Position } from './schema.ts';
+
+const FRONTMATTER_KEYS = ['title', 'description', 'version', 'parties'];
+const PARTY_KEYS = ['id', 'name', 'short'];
+
+const text = (what: string) =>
+  z
+    .string({
+      error: (issue) =>
+        issue.input === undefined
+          ? `Unexpected missing ${what}, expected text`
+          : `Unexpected ${describeYamlValue(issue.input)} for ${what}, expected text`,
+    })
+    .trim()
+    .min(1, { error: `Unexpected empty ${what}, expected text` });
+
+const PartyInputSchema = z.object(
+  {
+    id: text('party `id`').regex(PARTY_ID_PATTERN, {
+      error: (issue) =>
+        `Unexpected party id \`${String(issue.input)}\`, expected lowercase letters, digits and hyphens, starting with a letter (\`${PARTY_ID_PATTERN.source}\`)`,
+    }),
+    name: text('party `name`'),
+    short: text('party `short`').optional(),
+  },
+  {
+    error: (issue) =>
+      `Unexpected ${describeYamlValue(issue.input)} as a party, expected a mapping with \`id\` and \`name\``,
+  },
+);
+
+const FrontmatterSchema = z.object(
+  {
+    title: text('`title`').optional(),
+    description: text('`description`').optional(),
+    version: text('`version`').optional(),
+    parties: z
+      .array(PartyInputSchema, {
+        error: (issue) =>
+          issue.input === undefined
+            ? 'Unexpected missing `parties` in frontmatter, expected a list of parties (`- id: …` with `name: …`)'
+            : `Unexpected ${describeYamlValue(issue.input)} for \`parties\`, expected a list of parties (\`- id: …\` with \`name: …\`)`,
+      })
+      .min(1, { error: 'Unexpected empty `parties` list, expected at least one party' }),
+  },
+  {
+    error: (issue) =>
+      `Unexpected ${describeYamlValue(issue.input)} as frontmatter, expected a mapping with \`title\` and \`parties\``,
+  },
+);
+
+export type FrontmatterParty = z.output<typeof PartyInputSchema> & { position: Position };
+
+export interface Frontmatter {
+  title?: string;
+  description?: string;
+  version?: string;
+  parties: FrontmatterParty[];
+}
+
+/**
+ * Parse and validate the YAML frontmatter. Every problem is reported at the line of the YAML
+ * node it concerns. Returns undefined when the frontmatter cannot be used.
+ */
+export function readFrontmatter(file: VFile, node: Yaml | undefined): Frontmatter | undefined {
+  if (!node) {
+    report(
+      file,
+      'frontmatter-missing',
+      'Unexpected missing frontmatter, expected `---` on the first line, then YAML with `title` and `parties`',
+      { line: 1, column: 1 },
+    );
+    return undefined;
+  }
+
+  const fenceLine = node.position?.start.line ?? 1;
+  const lineCounter = new LineCounter();
+  // The failsafe schema keeps every scalar as the text the author wrote: `version: 1.10` stays "1.10".
+  const doc = parseDocument(node.value, { schema: 'failsafe', lineCounter, prettyErrors: false });
+  const at = (offset: number): Position => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line: fenceLine + line, column: col };
+  };
+
+  const syntaxError = doc.errors[0];
+  if (syntaxError) {
+    report(
+      file,
+      'frontmatter-yaml',
+      `Unexpected YAML syntax in frontmatter (${syntaxError.message}), expected valid YAML`,
+      at(syntaxError.pos[0]),
+    );
+    return undefined;
+  }
+
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    report(
+      file,
+      'frontmatter-yaml',
+      `Unexpected YAML in frontmatter (${(error as Error).message}), expected plain YAML`,
+      { line: fenceLine + 1, column: 1 },
+    );
+    return undefined;
+  }
+
+  const nodeStart = (path: readonly PropertyKey[]): Position => {
+    for (let depth = path.length; depth > 0; depth--) {
+      const found = doc.getIn(path.slice(0, depth) as (string | number)[], true);
+      if (isNode(found) && found.range) return at(found.range[0]);
+    }
+    return { line: fenceLine, column: 1 };
+  };
+
+  const parsed = FrontmatterSchema.safeParse(data ?? {});
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      report(file, ruleFor(issue, data), issue.message, nodeStart(issue.path));
+    }
+    return undefined;
+  }
+
+  warnUnknownKeys(file, doc, at);
+
+  const parties = parsed.data.parties.map((party, index) => ({
+    ...party,
+    position: nodeStart(['parties', index]),
+  }));
+  if (!checkUniquePartyIds(file, parties, nodeStart)) return undefined;
+
+  return { ...parsed.data, parties };
+}
+
+function ruleFor(issue: z.core.$ZodIssue, data: unknown): RuleId {
+  const [key, index, field] = issue.path;
+  if (key !== 'parties') return 'frontmatter-invalid';
+  if (index === undefined) {
+    if (issue.code === 'too_small') return 'parties-empty';
+    const parties = (data as { parties?: unknown } | null)?.parties;
+    return parties === undefined ? 'parties-missing' : 'parties-not-list';
+  }
+  return field === 'id' && issue.code !== 'invalid_type' ? 'party-id-invalid' : 'party-invalid';
+}
+
+function checkUniquePartyIds(
+  file: VFile,
+  parties: FrontmatterParty[],
+  nodeStart: (path: readonly PropertyKey[]) => Position,
+): boolean {
+  const seen = new Map<string, number>();
+  let unique = true;
+  parties.forEach((party, index) => {
+    const first = seen.get(party.id);
+    if (first === undefined) {
+      seen.set(party.id, index);
+      return;
+    }
+    unique = false;
+    report(
+      file,
+      'party-id-duplicate',
+      `Unexpected duplicate party id \`${party.id}\`, expected each party to have its own id`,
+      nodeStart(['parties', index, 'id']),
+      {
+        reason: `Party \`${party.id}\` first declared here`,
+        place: nodeStart(['parties', first, 'id']),
+      },
+    );
+  });
+  return unique;
+}
+
+function warnUnknownKeys(file: VFile, doc: Document, at: (offset: number) => Position): void {
+  const check = (map: unknown, known: string[], where: string) => {
+    if (!isMap(map)) return;
+    for (const pair of map.items) {
+      const key = isNode(pair.key) ? String(pair.key.toJSON()) : String(pair.key);
+      if (known.includes(key)) continue;
+      const offset = isNode(pair.key) && pair.key.range ? pair.key.range[0] : 0;
+      report(
+        file,
+        'frontmatter-unknown-key',
+        `Unexpected key \`${key}\` ${where}, expected one of ${known.map((name) => `\`${name}\``).join(', ')}`,
+        at(offset),
+      );
+    }
+  };
+  check(doc.contents, FRONTMATTER_KEYS, 'in frontmatter');
+  const parties = doc.get('parties', true);
+  if (isSeq(parties)) for (const party of parties.items) check(party, PARTY_KEYS, 'on a party');
+}

@@ -1,0 +1,66 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * Ids are permalinks: this rule is part of the format's contract and is pinned by tests, which
+ * is why it is written here rather than borrowed from a slug library whose output may change.
+ */
+
+/** Ids longer than this are shortened and made unique with a hash of the full form. */
+export const MAX_ID_LENGTH = 80;
+const HASH_LENGTH = 8;
+
+/**
+ * Slug of a title: Latin diacritics dropped, lowercased, every run of characters other than
+ * letters and digits turned into one hyphen. Letters of other scripts are kept as they are.
+ */
+export function slugify(title: string): string {
+  return title
+    .normalize('NFKD')
+    .replace(/(?<=[A-Za-z])\p{M}+/gu, '')
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/**
+ * The id of an item without an explicit one: its parent's id, then the slug of its title.
+ * It depends on nothing but the item's own path and title, so unrelated edits never move it.
+ */
+export function deriveId(parentId: string | null, title: string): string {
+  const slug = slugify(title) || 'item';
+  return shorten(parentId ? `${parentId}-${slug}` : slug);
+}
+
+/** An explicit id must already be in the form a derived one has, and no longer. */
+export function isValidExplicitId(id: string): boolean {
+  return id.length > 0 && id.length <= MAX_ID_LENGTH && slugify(id) === id;
+}
+
+function shorten(id: string): string {
+  if (id.length <= MAX_ID_LENGTH) return id;
+  const hash = createHash('sha256').update(id).digest('hex').slice(0, HASH_LENGTH);
+  const head = id.slice(0, MAX_ID_LENGTH - HASH_LENGTH - 1).replace(/-[^-]*$/, '');
+  return `${head || id.slice(0, MAX_ID_LENGTH - HASH_LENGTH - 1)}-${hash}`;
+}
+
+/** Fold a title for comparison: trimmed, whitespace runs folded to one space, case folded. */
+export function foldTitle(title: string): string {
+  return title.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+export interface IdMarker {
+  /** The id written in `{#id}`, verbatim. */
+  id: string;
+  /** Offset in the text where the marker starts. */
+  start: number;
+}
+
+const MARKER = /\s*\{#([^{}]*)\}\s*$/u;
+
+/** Find a trailing `{#id}` in an item's text. */
+export function findIdMarker(text: string): IdMarker | undefined {
+  const match = MARKER.exec(text);
+  if (!match) return undefined;
+  return { id: (match[1] ?? '').trim(), start: match.index };
+}

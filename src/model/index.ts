@@ -1,0 +1,5 @@
+export { parseModel, type ParseResult } from './parse.ts';
+export { RULES, type RuleId } from './diagnostics.ts';
+export { slugify, deriveId } from './ids.ts';
+export * from './schema.ts';
+export { modelJsonSchema } from './json-schema.ts';

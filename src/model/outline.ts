@@ -1,0 +1,60 @@
+import type { Heading, Root, RootContent, Yaml } from 'mdast';
+import type { VFile } from 'vfile';
+import { report } from './diagnostics.ts';
+import { foldTitle } from './ids.ts';
+import { plainText } from './markdown.ts';
+import { startOf } from './nodes.ts';
+
+export type SectionKind = 'matrix' | 'parties' | 'prose';
+
+export interface OutlineSection {
+  kind: SectionKind;
+  heading: Heading;
+  title: string;
+  children: RootContent[];
+}
+
+/** A document cut at its level-2 headings. */
+export interface Outline {
+  frontmatter?: Yaml;
+  /** The first level-1 heading, which serves as the title when the frontmatter has none. */
+  titleHeading?: Heading;
+  /** Content between the top of the document and its first level-2 section. */
+  preamble: RootContent[];
+  sections: OutlineSection[];
+}
+
+const SECTION_TITLES: Record<string, SectionKind> = {
+  'responsibility matrix': 'matrix',
+  parties: 'parties',
+};
+
+export function outlineDocument(file: VFile, root: Root): Outline {
+  const outline: Outline = { preamble: [], sections: [] };
+  for (const node of root.children) {
+    if (node.type === 'yaml' && !outline.frontmatter && root.children[0] === node) {
+      outline.frontmatter = node;
+    } else if (node.type === 'heading' && node.depth === 2) {
+      const title = plainText(node);
+      const kind = SECTION_TITLES[foldTitle(title)] ?? 'prose';
+      outline.sections.push({ kind, heading: node, title, children: [] });
+    } else if (node.type === 'heading' && node.depth === 1 && !outline.titleHeading) {
+      outline.titleHeading = node;
+    } else {
+      if (node.type === 'heading' && node.depth === 1) {
+        report(
+          file,
+          'heading-extra-title',
+          'Unexpected second level-1 heading, expected one title per document (it is kept as content)',
+          startOf(node),
+          {
+            reason: 'Title heading here',
+            place: outline.titleHeading && startOf(outline.titleHeading),
+          },
+        );
+      }
+      (outline.sections.at(-1)?.children ?? outline.preamble).push(node);
+    }
+  }
+  return outline;
+}

@@ -1,0 +1,143 @@
+import path from 'node:path';
+import GithubSlugger from 'github-slugger';
+import type { VFile } from 'vfile';
+import type { VFileMessage } from 'vfile-message';
+import { decodeText } from './decode.ts';
+import { hasErrors, report } from './diagnostics.ts';
+import { readFrontmatter } from './frontmatter.ts';
+import { slugify } from './ids.ts';
+import { parseMarkdown, plainText, printMarkdown } from './markdown.ts';
+import { readMatrix } from './matrix.ts';
+import { startOf } from './nodes.ts';
+import { outlineDocument, type OutlineSection } from './outline.ts';
+import { PartyDirectory, readPartyDescriptions } from './parties.ts';
+import type { Model, Position, Section } from './schema.ts';
+
+export interface ParseResult {
+  /** The model, or undefined when the file has errors (see `file.messages`). */
+  model: Model | undefined;
+  /** The input file, carrying every diagnostic as a message. */
+  file: VFile;
+}
+
+/**
+ * Parse one SRM Markdown file into the responsibility model. Pure: problems become messages
+ * on the file, at the place that caused them; nothing is thrown for bad input.
+ */
+export function parseModel(file: VFile): ParseResult {
+  const model = readModel(file);
+  file.messages.sort(byPlace);
+  return { model, file };
+}
+
+function byPlace(a: VFileMessage, b: VFileMessage): number {
+  return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
+}
+
+function readModel(file: VFile): Model | undefined {
+  const text = decodeText(file);
+  if (text === undefined) return undefined;
+
+  const outline = outlineDocument(file, parseMarkdown(text));
+  const frontmatter = readFrontmatter(file, outline.frontmatter);
+
+  const matrices = outline.sections.filter((section) => section.kind === 'matrix');
+  const [matrix, ...extraMatrices] = matrices;
+  if (!matrix) {
+    report(
+      file,
+      'matrix-missing',
+      'Unexpected missing matrix, expected a `## Responsibility matrix` section with a `### <party>` heading per party',
+      { line: 1, column: 1 },
+    );
+  }
+  for (const extra of extraMatrices) {
+    report(
+      file,
+      'matrix-duplicate',
+      'Unexpected second `## Responsibility matrix` section, expected one matrix per document',
+      startOf(extra.heading),
+      { reason: 'First matrix here', place: matrix && startOf(matrix.heading) },
+    );
+  }
+
+  const title = frontmatter?.title ?? (outline.titleHeading && plainText(outline.titleHeading));
+  if (frontmatter && !title) {
+    report(
+      file,
+      'title-missing',
+      'Unexpected missing title, expected `title` in the frontmatter or a level-1 heading (`# Title`)',
+      outline.frontmatter?.position?.start ?? { line: 1, column: 1 },
+    );
+  }
+  if (!frontmatter || !matrix || !title) return undefined;
+
+  const directory = new PartyDirectory(frontmatter.parties);
+  const descriptions = new Map<string, { markdown: string; position: Position }>();
+  const partiesSections = outline.sections.filter((section) => section.kind === 'parties');
+  partiesSections.forEach((section, index) => {
+    if (index > 0) {
+      report(
+        file,
+        'section-duplicate',
+        'Unexpected second `## Parties` section, expected one (their descriptions are merged)',
+        startOf(section.heading),
+        { reason: 'First Parties section here', place: startOf(partiesSections[0]!.heading) },
+      );
+    }
+    readPartyDescriptions(file, section.children, directory, descriptions);
+  });
+
+  const content = readMatrix(file, matrix.heading, matrix.children, frontmatter.parties, directory);
+  if (hasErrors(file)) return undefined;
+
+  const introduction = printMarkdown(outline.preamble);
+  return {
+    schemaVersion: 1,
+    id: modelId(file),
+    title,
+    ...(frontmatter.description !== undefined && { description: frontmatter.description }),
+    ...(frontmatter.version !== undefined && { version: frontmatter.version }),
+    source: sourcePath(file),
+    ...(introduction !== undefined && { introduction }),
+    parties: frontmatter.parties.map(({ id, name, short, position }) => {
+      const description = descriptions.get(id)?.markdown;
+      return {
+        id,
+        name,
+        ...(short !== undefined && { short }),
+        ...(description !== undefined && { description }),
+        position,
+      };
+    }),
+    matrix: {
+      title: matrix.title,
+      ...(content.introduction !== undefined && { introduction: content.introduction }),
+      position: startOf(matrix.heading),
+    },
+    areas: content.areas,
+    activities: content.activities,
+    sections: proseSections(outline.sections),
+  };
+}
+
+function proseSections(sections: readonly OutlineSection[]): Section[] {
+  const slugger = new GithubSlugger();
+  return sections
+    .filter((section) => section.kind === 'prose')
+    .map((section) => ({
+      id: slugger.slug(section.title) || slugger.slug('section'),
+      title: section.title,
+      markdown: printMarkdown(section.children) ?? '',
+      position: startOf(section.heading),
+    }));
+}
+
+function modelId(file: VFile): string {
+  return (file.stem && slugify(file.stem)) || 'model';
+}
+
+function sourcePath(file: VFile): string {
+  if (!file.path) return '<stdin>';
+  return path.relative(file.cwd, path.resolve(file.cwd, file.path)).split(path.sep).join('/');
+}

@@ -1,0 +1,81 @@
+import type { Heading, RootContent } from 'mdast';
+import type { VFile } from 'vfile';
+import { report } from './diagnostics.ts';
+import type { FrontmatterParty } from './frontmatter.ts';
+import { foldTitle } from './ids.ts';
+import { plainText, printMarkdown, splitAtHeadings } from './markdown.ts';
+import { describeNode, startOf } from './nodes.ts';
+import type { Position } from './schema.ts';
+
+/** Finds the party a heading names, by `name`, `short` or `id`, ignoring case and spacing. */
+export class PartyDirectory {
+  readonly #byLabel = new Map<string, FrontmatterParty>();
+  readonly #parties: readonly FrontmatterParty[];
+
+  constructor(parties: readonly FrontmatterParty[]) {
+    this.#parties = parties;
+    for (const party of parties) {
+      for (const label of [party.id, party.name, party.short]) {
+        if (label !== undefined && !this.#byLabel.has(foldTitle(label))) {
+          this.#byLabel.set(foldTitle(label), party);
+        }
+      }
+    }
+  }
+
+  /** The party a heading names, or undefined after reporting the heading. */
+  resolve(file: VFile, heading: Heading, section: string): FrontmatterParty | undefined {
+    const text = plainText(heading);
+    const party = this.#byLabel.get(foldTitle(text));
+    if (!party) {
+      const known = this.#parties
+        .map((p) =>
+          p.short ? `${p.name} (\`${p.short}\`, \`${p.id}\`)` : `${p.name} (\`${p.id}\`)`,
+        )
+        .join(', ');
+      report(
+        file,
+        'party-heading-unknown',
+        `Unexpected heading \`${text}\` in ${section}, expected the name, short name or id of a party declared in the frontmatter: ${known}`,
+        startOf(heading),
+      );
+    }
+    return party;
+  }
+}
+
+/** Reads `## Parties`: one level-3 heading per party, whose content describes that party. */
+export function readPartyDescriptions(
+  file: VFile,
+  children: readonly RootContent[],
+  directory: PartyDirectory,
+  descriptions: Map<string, { markdown: string; position: Position }>,
+): void {
+  const { before, groups } = splitAtHeadings(children, 3);
+  for (const node of before) {
+    report(
+      file,
+      'content-ignored',
+      `Unexpected ${describeNode(node)} before the first party heading in Parties, expected \`### <party>\` headings (it is left out)`,
+      startOf(node),
+    );
+  }
+  for (const { heading, children: content } of groups) {
+    const party = directory.resolve(file, heading, 'Parties');
+    if (!party) continue;
+    const markdown = printMarkdown(content);
+    if (markdown === undefined) continue;
+    const earlier = descriptions.get(party.id);
+    if (earlier) {
+      report(
+        file,
+        'party-description-duplicate',
+        `Unexpected second description of party \`${party.id}\`, expected one (this one is left out)`,
+        startOf(heading),
+        { reason: 'First description here', place: earlier.position },
+      );
+      continue;
+    }
+    descriptions.set(party.id, { markdown, position: startOf(heading) });
+  }
+}

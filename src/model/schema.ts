@@ -1,0 +1,100 @@
+import { z } from 'zod';
+
+export const PARTY_ID_PATTERN = /^[a-z][a-z0-9-]*$/;
+
+export const PositionSchema = z
+  .object({
+    line: z.number().int().positive().describe('1-based line in the source file.'),
+    column: z.number().int().positive().describe('1-based column in the source file.'),
+  })
+  .describe('Where the node starts in the source Markdown.');
+
+export const PartySchema = z
+  .object({
+    id: z.string().regex(PARTY_ID_PATTERN).describe('Stable identifier, used in URLs.'),
+    name: z.string().min(1).describe('Display name.'),
+    short: z.string().min(1).optional().describe('Short label, e.g. for matrix columns.'),
+    description: z
+      .string()
+      .optional()
+      .describe("Markdown from the party's heading in the Parties section."),
+    position: PositionSchema,
+  })
+  .describe('A party that holds responsibilities, in the order of the matrix columns.');
+
+export const AreaSchema = z
+  .object({
+    id: z.string().min(1).describe('Stable identifier, explicit or derived from path and title.'),
+    title: z.string().min(1).describe('Title as plain text.'),
+    parent: z.string().nullable().describe('Id of the enclosing area, or null at the top.'),
+    path: z.array(z.string()).describe('Titles of the enclosing areas, from the top down.'),
+    position: PositionSchema,
+  })
+  .describe('A group of activities; areas nest.');
+
+export const AssignmentSchema = z
+  .object({
+    party: z.string().describe('Id of the responsible party.'),
+    note: z.string().optional().describe("The party's note on the activity, as Markdown."),
+    position: PositionSchema,
+  })
+  .describe('One party holding an activity, with its note.');
+
+export const ActivitySchema = z
+  .object({
+    id: z.string().min(1).describe('Permalink id, explicit or derived from path and title.'),
+    title: z.string().min(1).describe('Title as plain text.'),
+    area: z.string().nullable().describe('Id of its area, or null directly under a party.'),
+    path: z.array(z.string()).describe('Titles of its areas, from the top down.'),
+    parties: z.array(z.string()).min(1).describe('Responsible parties, in column order.'),
+    assignments: z
+      .array(AssignmentSchema)
+      .min(1)
+      .describe('One per responsible party, in column order.'),
+    url: z.string().optional().describe("Address of the activity's page on a published site."),
+    position: PositionSchema,
+  })
+  .describe('A duty held by one or more parties.');
+
+export const SectionSchema = z
+  .object({
+    id: z.string().min(1).describe('Anchor id derived from the title.'),
+    title: z.string().min(1).describe('Heading as plain text.'),
+    markdown: z.string().describe('Content as Markdown.'),
+    position: PositionSchema,
+  })
+  .describe('A prose section of the document, in document order.');
+
+export const MatrixSchema = z
+  .object({
+    title: z.string().min(1).describe('The matrix heading as written.'),
+    introduction: z.string().optional().describe('Markdown before the first party heading.'),
+    position: PositionSchema,
+  })
+  .describe('The responsibility matrix section itself.');
+
+export const ModelSchema = z
+  .object({
+    schemaVersion: z.literal(1).describe('Version of this JSON shape.'),
+    id: z.string().min(1).describe('Model identifier, from the source file name.'),
+    title: z.string().min(1).describe('Title, from the frontmatter or the level-1 heading.'),
+    description: z.string().optional().describe('One-line description, from the frontmatter.'),
+    version: z.string().optional().describe("The model's version, from the frontmatter."),
+    source: z.string().describe('Source file path.'),
+    introduction: z.string().optional().describe('Markdown before the first section.'),
+    parties: z.array(PartySchema).min(1).describe('The parties, in matrix column order.'),
+    matrix: MatrixSchema,
+    areas: z.array(AreaSchema).describe('Areas, in order of first appearance.'),
+    activities: z.array(ActivitySchema).describe('Activities, in order of first appearance.'),
+    sections: z.array(SectionSchema).describe('Prose sections, in document order.'),
+  })
+  .describe('A shared responsibility model parsed from SRM Markdown.');
+
+export type Position = z.output<typeof PositionSchema>;
+export type Party = z.output<typeof PartySchema>;
+export type Area = z.output<typeof AreaSchema>;
+export type Assignment = z.output<typeof AssignmentSchema>;
+export type Activity = z.output<typeof ActivitySchema>;
+export type Section = z.output<typeof SectionSchema>;
+export type Matrix = z.output<typeof MatrixSchema>;
+export type Model = z.output<typeof ModelSchema>;
