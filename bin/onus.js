@@ -1,0 +1,12 @@
+#!/usr/bin/env node
+// Onus runs its TypeScript sources directly, which needs Node's type stripping (Node 22.12+).
+const [major, minor] = process.versions.node.split('.').map(Number);
+if (major < 22 || (major === 22 && minor < 12)) {
+  process.stderr.write(
+    `onus: Node ${process.versions.node} is too old, expected Node 22.12 or later.\n` +
+      'Run it as `npx onus …` or through `npm run …` inside the checkout: the project pins Node 22.\n',
+  );
+  process.exit(2);
+}
+const { main } = await import('../src/cli/main.ts');
+process.exitCode = await main(process.argv.slice(2));

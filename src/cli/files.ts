@@ -1,0 +1,77 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { VFile } from 'vfile';
+import { report } from '../model/diagnostics.ts';
+
+const SKIPPED_DIRECTORIES = new Set(['node_modules']);
+
+/**
+ * The SRM Markdown files named by the arguments (files, or folders searched for `*.md`), read
+ * as bytes so the parser can tell text from binary. A path that cannot be read becomes a file
+ * carrying an error, so it is reported like any other problem.
+ */
+export async function loadFiles(paths: readonly string[], cwd: string): Promise<VFile[]> {
+  const files: VFile[] = [];
+  for (const given of paths) {
+    const absolute = path.resolve(cwd, given);
+    const info = await stat(absolute).catch((error: NodeJS.ErrnoException) => error);
+    if (info instanceof Error) {
+      files.push(unreadable(absolute, cwd, describeFsError(info, given)));
+    } else if (info.isDirectory()) {
+      const found = await findMarkdown(absolute);
+      if (found.length === 0) {
+        files.push(
+          unreadable(
+            absolute,
+            cwd,
+            `Unexpected folder \`${given}\` without Markdown files, expected \`*.md\` files in it`,
+          ),
+        );
+      }
+      for (const file of found) files.push(await read(file, cwd));
+    } else {
+      files.push(await read(absolute, cwd));
+    }
+  }
+  return files;
+}
+
+async function read(absolute: string, cwd: string): Promise<VFile> {
+  try {
+    return new VFile({ path: path.relative(cwd, absolute), cwd, value: await readFile(absolute) });
+  } catch (error) {
+    return unreadable(absolute, cwd, describeFsError(error as NodeJS.ErrnoException, absolute));
+  }
+}
+
+async function findMarkdown(directory: string): Promise<string[]> {
+  const entries = await readdir(directory, { withFileTypes: true });
+  const found: string[] = [];
+  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    if (entry.name.startsWith('.') || SKIPPED_DIRECTORIES.has(entry.name)) continue;
+    const full = path.join(directory, entry.name);
+    if (entry.isDirectory()) found.push(...(await findMarkdown(full)));
+    else if (entry.isFile() && entry.name.toLowerCase().endsWith('.md')) found.push(full);
+  }
+  return found;
+}
+
+function unreadable(absolute: string, cwd: string, reason: string): VFile {
+  const file = new VFile({ path: path.relative(cwd, absolute) || '.', cwd });
+  report(file, 'input-unreadable', reason, undefined);
+  return file;
+}
+
+function describeFsError(error: NodeJS.ErrnoException, given: string): string {
+  switch (error.code) {
+    case 'ENOENT':
+      return `Unexpected missing file \`${given}\`, expected an SRM Markdown file or a folder of them`;
+    case 'EACCES':
+    case 'EPERM':
+      return `Unexpected unreadable file \`${given}\` (permission denied), expected a readable file`;
+    case 'EISDIR':
+      return `Unexpected folder \`${given}\`, expected a file`;
+    default:
+      return `Unexpected error reading \`${given}\` (${error.code ?? error.message}), expected a readable file`;
+  }
+}

@@ -1,0 +1,27 @@
+import { parseArgs } from 'node:util';
+import { reporter } from 'vfile-reporter';
+import { parseModel } from '../model/index.ts';
+import { loadFiles } from './files.ts';
+import { UsageError, type Io } from './io.ts';
+
+export const modelUsage = `Usage: onus model FILE
+
+Prints the responsibility model parsed from one SRM Markdown file as JSON on stdout
+(the shape is described by public/model.schema.json). Problems go to stderr; on an
+error nothing is printed on stdout and the exit status is 1.`;
+
+export async function model(args: string[], io: Io): Promise<number> {
+  const { positionals } = parseArgs({ args, options: {}, allowPositionals: true });
+  if (positionals.length !== 1) {
+    throw new UsageError(
+      `expected one file, got ${positionals.length === 0 ? 'none' : positionals.length}`,
+    );
+  }
+  const [file] = await loadFiles(positionals, io.cwd);
+  if (!file) throw new UsageError('expected one file');
+  const { model: parsed } = file.value === undefined ? { model: undefined } : parseModel(file);
+  if (file.messages.length > 0) io.stderr(`${reporter([file], { color: io.color })}\n`);
+  if (!parsed) return 1;
+  io.stdout(`${JSON.stringify(parsed, null, 2)}\n`);
+  return 0;
+}
