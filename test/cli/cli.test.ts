@@ -1,0 +1,146 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.ts';
+
+const fixtures = path.resolve('test/fixtures/model');
+
+/** Run the CLI in-process from `cwd`, collecting what it writes. */
+async function run(argv: string[], cwd = process.cwd()) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, {
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+    color: false,
+    cwd,
+  });
+  return { code, stdout, stderr };
+}
+
+describe('onus check', () => {
+  it('should check content/ by default and find it clean', async () => {
+    const { code, stderr } = await run(['check']);
+    expect(code).toBe(0);
+    expect(stderr).toBe('content/vmware-site-recovery.md: no issues found\n');
+  });
+
+  it('should print errors as file:line:col, severity, message, rule id, with a summary, and exit 1', async () => {
+    const { code, stderr } = await run(['check', 'party-id-duplicate/input.md'], fixtures);
+    expect(code).toBe(1);
+    expect(stderr).toMatchInlineSnapshot(`
+      "party-id-duplicate/input.md
+      6:9     error Unexpected duplicate party id \`customer\`, expected each party to have its own id party-id-duplicate onus
+        [cause]:
+          4:9 info  Party \`customer\` first declared here                                             party-id-duplicate onus
+
+      ✖ 1 error
+      "
+    `);
+  });
+
+  it('should check every Markdown file in a folder', async () => {
+    const { code, stderr } = await run(['check', fixtures]);
+    expect(code).toBe(1);
+    expect(stderr).toContain('minimal/input.md: no issues found');
+    expect(stderr).toMatch(/\d+ messages \(✖ \d+ errors, ⚠ \d+ warnings\)\n$/);
+  });
+
+  it('should pass with warnings, and fail on them with --strict', async () => {
+    expect((await run(['check', 'warnings/input.md'], fixtures)).code).toBe(0);
+    const strict = await run(['check', '--strict', 'warnings/input.md'], fixtures);
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toContain('⚠ 7 warnings');
+  });
+
+  it('should report a missing path as an error, not a crash', async () => {
+    const { code, stderr } = await run(['check', 'nowhere.md']);
+    expect(code).toBe(1);
+    expect(stderr).toContain('Unexpected missing file `nowhere.md`');
+  });
+
+  it('should report a folder without Markdown', async () => {
+    const empty = mkdtempSync(path.join(tmpdir(), 'onus-empty-'));
+    const { code, stderr } = await run(['check', empty]);
+    expect(code).toBe(1);
+    expect(stderr).toContain('without Markdown files');
+  });
+});
+
+describe('onus model', () => {
+  it('should print the model as JSON', async () => {
+    const { code, stdout, stderr } = await run(['model', 'content/vmware-site-recovery.md']);
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    const model = JSON.parse(stdout);
+    expect(model.schemaVersion).toBe(1);
+    expect(model.parties).toHaveLength(3);
+    expect(model.activities).toHaveLength(28);
+  });
+
+  it('should print nothing on stdout and exit 1 when the file has errors', async () => {
+    const { code, stdout, stderr } = await run(['model', 'matrix-missing/input.md'], fixtures);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('matrix-missing');
+  });
+
+  it('should print warnings on stderr and the model on stdout', async () => {
+    const { code, stdout, stderr } = await run(['model', 'warnings/input.md'], fixtures);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).activities).toHaveLength(3);
+    expect(stderr).toContain('warning');
+  });
+
+  it('should ask for exactly one file', async () => {
+    const { code, stderr } = await run(['model']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('expected one file, got none');
+    expect(stderr).toContain('Usage: onus model FILE');
+  });
+});
+
+describe('onus', () => {
+  it('should explain an unknown command and option with the usage, exit 2', async () => {
+    const unknown = await run(['publish']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('unknown command `publish`');
+    const option = await run(['check', '--fast']);
+    expect(option.code).toBe(2);
+    expect(option.stderr).toContain("Unknown option '--fast'");
+  });
+
+  it('should print help', async () => {
+    const { code, stdout } = await run(['--help']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('check');
+    expect(stdout).toContain('model');
+  });
+});
+
+describe('the onus executable', () => {
+  const exec = promisify(execFile);
+  const bin = path.resolve('bin/onus.js');
+
+  it('should run on the pinned Node and exit with the command’s status', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'onus-bin-'));
+    writeFileSync(path.join(dir, 'bad.md'), '---\ntitle: x\n---\n');
+    const failure = await exec(process.execPath, [bin, 'check', 'bad.md'], { cwd: dir }).catch(
+      (error) => error,
+    );
+    expect(failure.code).toBe(1);
+    expect(failure.stderr).toContain('bad.md');
+    expect(failure.stderr).toContain('parties-missing');
+    expect(failure.stderr).not.toMatch(/\n\s+at /);
+
+    const { stdout } = await exec(process.execPath, [
+      bin,
+      'model',
+      path.resolve('content/vmware-site-recovery.md'),
+    ]);
+    expect(JSON.parse(stdout).activities).toHaveLength(28);
+  });
+});
