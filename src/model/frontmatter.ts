@@ -6,7 +6,7 @@ import { describeYamlValue, report, type RuleId } from './diagnostics.ts';
 import { PARTY_ID_PATTERN, type Position } from './schema.ts';
 
 const FRONTMATTER_KEYS = ['title', 'description', 'version', 'parties'];
-const PARTY_KEYS = ['id', 'name', 'short'];
+const PARTY_KEYS = ['id', 'name', 'short', 'scope'];
 
 const text = (what: string) =>
   z
@@ -27,6 +27,7 @@ const PartyInputSchema = z.object(
     }),
     name: text('party `name`'),
     short: text('party `short`').optional(),
+    scope: text('party `scope`').optional(),
   },
   {
     error: (issue) =>

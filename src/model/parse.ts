@@ -100,12 +100,13 @@ function readModel(file: VFile): Model | undefined {
     ...(frontmatter.version !== undefined && { version: frontmatter.version }),
     source: sourcePath(file),
     ...(introduction !== undefined && { introduction }),
-    parties: frontmatter.parties.map(({ id, name, short, position }) => {
+    parties: frontmatter.parties.map(({ id, name, short, scope, position }) => {
       const description = descriptions.get(id)?.markdown;
       return {
         id,
         name,
         ...(short !== undefined && { short }),
+        ...(scope !== undefined && { scope }),
         ...(description !== undefined && { description }),
         position,
       };

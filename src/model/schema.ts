@@ -14,6 +14,11 @@ export const PartySchema = z
     id: z.string().regex(PARTY_ID_PATTERN).describe('Stable identifier, used in URLs.'),
     name: z.string().min(1).describe('Display name.'),
     short: z.string().min(1).optional().describe('Short label, e.g. for matrix columns.'),
+    scope: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('What the party is responsible for, in a line, for summaries.'),
     description: z
       .string()
       .optional()
