@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { reporter } from 'vfile-reporter';
 import { parseModel } from '../model/index.ts';
-import { loadFiles } from './files.ts';
+import { loadFiles } from '../io/files.ts';
 import type { Io } from './io.ts';
 
 export const checkUsage = `Usage: onus check [FILE|DIR …] [--strict]

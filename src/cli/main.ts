@@ -1,4 +1,6 @@
+import { build, buildUsage } from './build.ts';
 import { check, checkUsage } from './check.ts';
+import { dev, devUsage } from './dev.ts';
 import { processIo, UsageError, type Io } from './io.ts';
 import { model, modelUsage } from './model.ts';
 import { schema, schemaUsage } from './schema.ts';
@@ -10,6 +12,8 @@ interface Command {
 }
 
 const COMMANDS: Record<string, Command> = {
+  build: { run: build, usage: buildUsage, summary: 'build the site of a model into a folder' },
+  dev: { run: dev, usage: devUsage, summary: 'serve the site with live reload while you edit' },
   check: { run: check, usage: checkUsage, summary: 'check SRM Markdown files and report problems' },
   model: {
     run: model,

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { reporter } from 'vfile-reporter';
 import { parseModel } from '../model/index.ts';
-import { loadFiles } from './files.ts';
+import { loadFiles } from '../io/files.ts';
 import { UsageError, type Io } from './io.ts';
 
 export const modelUsage = `Usage: onus model FILE

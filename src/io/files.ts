@@ -75,3 +75,32 @@ function describeFsError(error: NodeJS.ErrnoException, given: string): string {
       return `Unexpected error reading \`${given}\` (${error.code ?? error.message}), expected a readable file`;
   }
 }
+
+export type ModelFileLookup = { path: string } | { error: string };
+
+/** A site publishes one model: the one `*.md` file at the top of its content folder. */
+export async function findModelFile(
+  directory: string,
+  shownAs = directory,
+): Promise<ModelFileLookup> {
+  const entries = await readdir(directory, { withFileTypes: true }).catch(
+    (error: NodeJS.ErrnoException) => error,
+  );
+  if (entries instanceof Error) return { error: describeFsError(entries, shownAs) };
+  const models = entries
+    .filter(
+      (entry) =>
+        entry.isFile() && entry.name.toLowerCase().endsWith('.md') && !entry.name.startsWith('.'),
+    )
+    .map((entry) => entry.name)
+    .sort();
+  if (models.length === 1) return { path: path.join(directory, models[0]!) };
+  if (models.length === 0) {
+    return {
+      error: `Unexpected folder \`${shownAs}\` without a model, expected one SRM Markdown file (\`*.md\`) in it`,
+    };
+  }
+  return {
+    error: `Unexpected ${models.length} model files in \`${shownAs}\` (${models.map((name) => `\`${name}\``).join(', ')}), expected one: a site publishes one model`,
+  };
+}

@@ -1,0 +1,44 @@
+import { parseArgs } from 'node:util';
+import type { Io } from './io.ts';
+import { astroEnvironment, prepareContent, PROJECT_ROOT } from './prepare.ts';
+
+export const devUsage = `Usage: onus dev [--content DIR] [--port N] [--host]
+
+Serves the site of the model in DIR (default content/) with live reload: save the Markdown
+and the open pages update. Stop with Ctrl+C.
+
+  --content DIR   folder holding the one model file (default: content)
+  --port N        port to listen on (default: 4321)
+  --host          listen on every network interface, not only localhost`;
+
+export async function dev(args: string[], io: Io): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      content: { type: 'string', default: 'content' },
+      port: { type: 'string', default: '4321' },
+      host: { type: 'boolean', default: false },
+    },
+  });
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    io.stderr(`onus dev: --port must be a port number, got \`${values.port}\`\n`);
+    return 2;
+  }
+  const prepared = await prepareContent(values.content, io);
+  if (!prepared) return 1;
+
+  astroEnvironment(prepared.directory);
+  const { dev: astroDev } = await import('astro');
+  const server = await astroDev({ root: PROJECT_ROOT, server: { port, host: values.host } });
+  io.stderr(
+    `Serving ${prepared.model.title} at http://localhost:${server.address.port}/ — edit ${prepared.file} and pages reload.\n`,
+  );
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await server.stop();
+  return 0;
+}

@@ -1,0 +1,65 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { reporter } from 'vfile-reporter';
+import { findModelFile, loadFiles } from '../io/files.ts';
+import { parseModel, type Model } from '../model/index.ts';
+import { ENV } from '../site/config.ts';
+import { UsageError, type Io } from './io.ts';
+
+/** The Onus project itself: where astro.config.mjs and the site's sources live. */
+export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/**
+ * Find and check the model in a content folder before Astro starts, so problems are printed
+ * as diagnostics (not as a build's stack trace) and a bad model never reaches a build.
+ */
+export async function prepareContent(
+  content: string,
+  io: Io,
+): Promise<{ model: Model; directory: string; file: string } | undefined> {
+  const directory = path.resolve(io.cwd, content);
+  const found = await findModelFile(directory, content);
+  if ('error' in found) {
+    io.stderr(`onus: ${found.error}\n`);
+    return undefined;
+  }
+  const [file] = await loadFiles([found.path], io.cwd);
+  const result = file?.value === undefined ? undefined : parseModel(file);
+  if (file && file.messages.length > 0) io.stderr(`${reporter([file], { color: io.color })}\n`);
+  if (!result?.model) return undefined;
+  return { model: result.model, directory, file: found.path };
+}
+
+/**
+ * The environment the Astro build reads: where the content is, and that it was checked. Astro
+ * also places and imports build files relative to the working directory, so the process moves
+ * into the project (every user path is absolute by now).
+ */
+export function astroEnvironment(directory: string, links: 'hosted' | 'files' = 'hosted'): void {
+  process.chdir(PROJECT_ROOT);
+  // Vite lets these variables of the environment override what the config says (a test
+  // runner sets BASE_URL, for one); the command's options must win.
+  for (const name of ['BASE_URL', 'SITE', 'ASSETS_PREFIX']) delete process.env[name];
+  process.env[ENV.content] = directory;
+  process.env[ENV.links] = links;
+  process.env[ENV.checked] = '1';
+  // No request leaves the machine: Astro's telemetry is off for Onus's own runs.
+  process.env.ASTRO_TELEMETRY_DISABLED = '1';
+}
+
+/** `--site` must be an absolute http(s) URL: it makes canonical URLs and the sitemap. */
+export function checkSiteUrl(site: string | undefined): string | undefined {
+  if (site === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(site);
+  } catch {
+    throw new UsageError(
+      `--site must be an absolute URL such as https://example.com, got \`${site}\``,
+    );
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new UsageError(`--site must be an http or https URL, got \`${site}\``);
+  }
+  return url.href;
+}

@@ -1,0 +1,46 @@
+import { randomBytes } from 'node:crypto';
+import { cp, mkdir, rename, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+
+const exists = (target: string) =>
+  stat(target).then(
+    () => true,
+    () => false,
+  );
+
+/**
+ * Write a folder all at once: `write` fills a fresh folder next to the target, which replaces
+ * the target only when `write` succeeded. On failure the target is left as it was.
+ */
+export async function writeFolderAtomically<T>(
+  target: string,
+  write: (folder: string) => Promise<T>,
+): Promise<T> {
+  const parent = path.dirname(path.resolve(target));
+  const name = path.basename(target);
+  const suffix = `${process.pid}-${randomBytes(4).toString('hex')}`;
+  const fresh = path.join(parent, `.${name}.onus-new-${suffix}`);
+  const old = path.join(parent, `.${name}.onus-old-${suffix}`);
+  await mkdir(parent, { recursive: true });
+  try {
+    const result = await write(fresh);
+    const existed = await exists(target);
+    if (existed) await rename(target, old);
+    await rename(fresh, target);
+    if (existed) await rm(old, { recursive: true, force: true });
+    return result;
+  } finally {
+    await rm(fresh, { recursive: true, force: true });
+  }
+}
+
+/** Move a folder, copying when it crosses file systems. */
+export async function moveFolder(from: string, to: string): Promise<void> {
+  try {
+    await rename(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    await cp(from, to, { recursive: true });
+    await rm(from, { recursive: true, force: true });
+  }
+}
