@@ -1,0 +1,97 @@
+import type { Activity, Area, Model, Party, Position } from '../model/index.ts';
+
+/** A node of the matrix tree: an area or an activity, in the order the document gives. */
+export type TreeNode = { kind: 'area'; area: Area } | { kind: 'activity'; activity: Activity };
+
+/** The model with the lookups every page needs, computed once per build. */
+export interface SiteModel {
+  model: Model;
+  party: (id: string) => Party;
+  area: (id: string) => Area;
+  activity: (id: string) => Activity;
+  /** Children of an area (or of the top, for null), areas and activities interleaved. */
+  children: (areaId: string | null) => readonly TreeNode[];
+  /** Every activity in matrix order: depth first, as the matrix lists them. */
+  activitiesInOrder: readonly Activity[];
+  /** Position of an activity in `activitiesInOrder`. */
+  orderOf: (activityId: string) => number;
+  /** The areas enclosing an area or activity, from the top down. */
+  ancestors: (areaId: string | null) => readonly Area[];
+  /** Activities a party holds, in matrix order. */
+  activitiesOf: (partyId: string) => readonly Activity[];
+  /** Activities anywhere under an area, in matrix order. */
+  activitiesUnder: (areaId: string) => readonly Activity[];
+}
+
+const byPosition = (a: { position: Position }, b: { position: Position }) =>
+  a.position.line - b.position.line || a.position.column - b.position.column;
+
+export function indexModel(model: Model): SiteModel {
+  const parties = new Map(model.parties.map((party) => [party.id, party]));
+  const areas = new Map(model.areas.map((area) => [area.id, area]));
+  const activities = new Map(model.activities.map((activity) => [activity.id, activity]));
+
+  const children = new Map<string | null, Array<TreeNode & { position: Position }>>();
+  const add = (parent: string | null, node: TreeNode, position: Position) => {
+    const list = children.get(parent) ?? [];
+    list.push({ ...node, position });
+    children.set(parent, list);
+  };
+  for (const area of model.areas) add(area.parent, { kind: 'area', area }, area.position);
+  for (const activity of model.activities)
+    add(activity.area, { kind: 'activity', activity }, activity.position);
+  for (const list of children.values()) list.sort(byPosition);
+
+  const activitiesInOrder: Activity[] = [];
+  const under = new Map<string, Activity[]>();
+  const walk = (parent: string | null, enclosing: string[]) => {
+    for (const node of children.get(parent) ?? []) {
+      if (node.kind === 'area') {
+        walk(node.area.id, [...enclosing, node.area.id]);
+      } else {
+        activitiesInOrder.push(node.activity);
+        for (const id of enclosing) {
+          const list = under.get(id) ?? [];
+          list.push(node.activity);
+          under.set(id, list);
+        }
+      }
+    }
+  };
+  walk(null, []);
+
+  const order = new Map(activitiesInOrder.map((activity, index) => [activity.id, index]));
+  const byParty = new Map<string, Activity[]>(model.parties.map((party) => [party.id, []]));
+  for (const activity of activitiesInOrder) {
+    for (const party of activity.parties) byParty.get(party)?.push(activity);
+  }
+
+  const get =
+    <T>(map: Map<string, T>, kind: string) =>
+    (id: string) => {
+      const found = map.get(id);
+      if (!found) throw new Error(`No ${kind} with id \`${id}\``);
+      return found;
+    };
+
+  return {
+    model,
+    party: get(parties, 'party'),
+    area: get(areas, 'area'),
+    activity: get(activities, 'activity'),
+    children: (areaId) => children.get(areaId) ?? [],
+    activitiesInOrder,
+    orderOf: (id) => order.get(id) ?? -1,
+    ancestors: (areaId) => {
+      const chain: Area[] = [];
+      for (let id = areaId; id !== null; id = areas.get(id)?.parent ?? null) {
+        const area = areas.get(id);
+        if (!area) break;
+        chain.unshift(area);
+      }
+      return chain;
+    },
+    activitiesOf: (partyId) => byParty.get(partyId) ?? [],
+    activitiesUnder: (areaId) => under.get(areaId) ?? [],
+  };
+}

@@ -1,0 +1,211 @@
+import type { Activity, Area, Party } from '../model/index.ts';
+import type { SiteModel } from './site-model.ts';
+
+/** One activity row of a matrix: a mark per party column. */
+export interface ActivityRow {
+  activity: Activity;
+  /** Depth below the matrix's top (0 for an activity directly under a party). */
+  depth: number;
+  /** Ids of the enclosing areas, from the top down. */
+  areaIds: string[];
+  /** One entry per party column: whether that party holds the activity. */
+  marks: boolean[];
+  shared: boolean;
+}
+
+/** An area heading and the activities directly in it; sub-areas follow as their own groups. */
+export interface MatrixGroup {
+  area: Area | null;
+  depth: number;
+  /** Activities anywhere under the area. */
+  total: number;
+  rows: ActivityRow[];
+}
+
+/** The matrix (of the whole model, or of an area's subtree) as groups of rows in document order. */
+export function matrixGroups(site: SiteModel, rootArea: string | null = null): MatrixGroup[] {
+  const columns = site.model.parties.map((party) => party.id);
+  const groups: MatrixGroup[] = [];
+  // Depths count from the top of what is shown: an area's own heading sits at the top.
+  const rootDepth = rootArea === null ? 0 : site.ancestors(rootArea).length - 1;
+
+  const visit = (areaId: string | null, areaIds: string[]) => {
+    const depth = areaIds.length - rootDepth;
+    let group: MatrixGroup | undefined;
+    const current = () => {
+      if (!group) {
+        group = {
+          area: areaId === null ? null : site.area(areaId),
+          depth,
+          total: areaId === null ? 0 : site.activitiesUnder(areaId).length,
+          rows: [],
+        };
+        groups.push(group);
+      }
+      return group;
+    };
+    if (areaId !== null) current();
+    for (const node of site.children(areaId)) {
+      if (node.kind === 'area') {
+        visit(node.area.id, [...areaIds, node.area.id]);
+        // Activities after a sub-area start a new group under the same area heading.
+        group = undefined;
+      } else {
+        const { activity } = node;
+        current().rows.push({
+          activity,
+          depth,
+          areaIds,
+          marks: columns.map((party) => activity.parties.includes(party)),
+          shared: activity.parties.length > 1,
+        });
+      }
+    }
+  };
+  visit(rootArea, rootArea === null ? [] : site.ancestors(rootArea).map((area) => area.id));
+  return groups.filter((group) => group.area !== null || group.rows.length > 0);
+}
+
+export interface PartyCard {
+  party: Party;
+  /** The party's scope in a line. */
+  scope?: string;
+  count: number;
+}
+
+export function partyCards(site: SiteModel): PartyCard[] {
+  return site.model.parties.map((party) => {
+    const scope = party.scope ?? firstSentence(party.description);
+    return { party, count: site.activitiesOf(party.id).length, ...(scope && { scope }) };
+  });
+}
+
+/** The first sentence of some Markdown, as plain text, for a one-line summary. */
+export function firstSentence(markdown: string | undefined): string | undefined {
+  if (!markdown) return undefined;
+  const text = markdown
+    .split(/\n\s*\n/)[0]!
+    .replace(/[*_`]|\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const match = /^.+?[.!?](?=\s+\p{Lu}|\s*$)/u.exec(text);
+  return (match ? match[0] : text) || undefined;
+}
+
+export interface PartyActivity {
+  activity: Activity;
+  note?: string;
+  /** The other parties holding the same activity. */
+  sharedWith: Party[];
+}
+
+export interface PartyGroup {
+  area: Area | null;
+  /** Titles of the area's enclosing areas and its own, from the top down. */
+  path: string[];
+  items: PartyActivity[];
+}
+
+/** Every activity a party holds, grouped by area in matrix order. */
+export function partyGroups(site: SiteModel, partyId: string): PartyGroup[] {
+  const groups: PartyGroup[] = [];
+  for (const activity of site.activitiesOf(partyId)) {
+    let group = groups.at(-1);
+    if (!group || (group.area?.id ?? null) !== activity.area) {
+      const area = activity.area === null ? null : site.area(activity.area);
+      group = { area, path: activity.path, items: [] };
+      groups.push(group);
+    }
+    const note = activity.assignments.find((assignment) => assignment.party === partyId)?.note;
+    group.items.push({
+      activity,
+      sharedWith: activity.parties.filter((id) => id !== partyId).map((id) => site.party(id)),
+      ...(note !== undefined && { note }),
+    });
+  }
+  return groups;
+}
+
+export interface ActivityView {
+  activity: Activity;
+  /** Enclosing areas, from the top down. */
+  areas: Area[];
+  responsible: Array<{ party: Party; note?: string }>;
+  /** Parties that do not hold the activity, so the page answers "who is not" too. */
+  others: Party[];
+  /** Other activities directly in the same area. */
+  siblings: Activity[];
+  previous?: Activity;
+  next?: Activity;
+}
+
+export function activityView(site: SiteModel, activityId: string): ActivityView {
+  const activity = site.activity(activityId);
+  const index = site.orderOf(activityId);
+  const previous = site.activitiesInOrder[index - 1];
+  const next = site.activitiesInOrder[index + 1];
+  return {
+    activity,
+    areas: [...site.ancestors(activity.area)],
+    responsible: activity.assignments.map(({ party, note }) => ({
+      party: site.party(party),
+      ...(note !== undefined && { note }),
+    })),
+    others: site.model.parties.filter((party) => !activity.parties.includes(party.id)),
+    siblings: site
+      .children(activity.area)
+      .flatMap((node) =>
+        node.kind === 'activity' && node.activity.id !== activityId ? [node.activity] : [],
+      ),
+    ...(previous && { previous }),
+    ...(next && { next }),
+  };
+}
+
+export interface AreaView {
+  area: Area;
+  /** Enclosing areas, from the top down. */
+  areas: Area[];
+  subAreas: Array<{ area: Area; count: number }>;
+  groups: MatrixGroup[];
+  count: number;
+}
+
+export function areaView(site: SiteModel, areaId: string): AreaView {
+  const area = site.area(areaId);
+  return {
+    area,
+    areas: site.ancestors(area.parent) as Area[],
+    subAreas: site
+      .children(areaId)
+      .flatMap((node) =>
+        node.kind === 'area'
+          ? [{ area: node.area, count: site.activitiesUnder(node.area.id).length }]
+          : [],
+      ),
+    groups: matrixGroups(site, areaId),
+    count: site.activitiesUnder(areaId).length,
+  };
+}
+
+/** Top-level areas with their activity counts: the overview's and the matrix's navigation. */
+export function topAreas(site: SiteModel): Array<{ area: Area; count: number }> {
+  return site
+    .children(null)
+    .flatMap((node) =>
+      node.kind === 'area'
+        ? [{ area: node.area, count: site.activitiesUnder(node.area.id).length }]
+        : [],
+    );
+}
+
+/** The colour class of a party: one of eight, by its column. It always comes with a text label. */
+export function partyColor(site: SiteModel, partyId: string): string {
+  const index = site.model.parties.findIndex((party) => party.id === partyId);
+  return `p${Math.max(index, 0) % 8}`;
+}
+
+/** The label a party goes by in narrow places. */
+export function partyLabel(party: Party): string {
+  return party.short ?? party.name;
+}
