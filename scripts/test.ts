@@ -24,7 +24,7 @@ function check(name: string, command: string, args: string[]): Tally {
   return { passed: ok ? 1 : 0, failed: ok ? 0 : 1 };
 }
 
-function readJson(path: string): Record<string, number> | undefined {
+function readJson<T>(path: string): T | undefined {
   try {
     return JSON.parse(readFileSync(path, 'utf8'));
   } catch {
@@ -41,10 +41,21 @@ function vitest(): Tally {
     '--reporter=json',
     `--outputFile.json=${output}`,
   ]);
-  const report = readJson(output);
+  const report = readJson<{ numPassedTests?: number; numFailedTests?: number }>(output);
   if (!report) return { passed: 0, failed: 1 };
   const failed = (report.numFailedTests ?? 0) + (status !== 0 && !report.numFailedTests ? 1 : 0);
   return { passed: report.numPassedTests ?? 0, failed };
+}
+
+function playwright(): Tally {
+  const output = `${REPORTS}/playwright.json`;
+  const status = run('npx', ['playwright', 'test']);
+  const report = readJson<{ stats?: Record<string, number> }>(output);
+  const stats = report?.stats;
+  if (!stats) return { passed: 0, failed: 1 };
+  const failed =
+    (stats.unexpected ?? 0) + (stats.flaky ?? 0) + (status !== 0 && !stats.unexpected ? 1 : 0);
+  return { passed: stats.expected ?? 0, failed };
 }
 
 rmSync(REPORTS, { recursive: true, force: true });
@@ -52,8 +63,9 @@ mkdirSync(REPORTS, { recursive: true });
 
 const tallies = [
   check('format', 'npx', ['prettier', '--check', '.']),
-  check('types', 'npx', ['tsc', '--noEmit', '-p', '.']),
+  check('types', 'npx', ['astro', 'check']),
   vitest(),
+  playwright(),
 ];
 
 const passed = tallies.reduce((sum, tally) => sum + tally.passed, 0);

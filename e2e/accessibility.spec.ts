@@ -1,0 +1,62 @@
+import { expect, test } from './support/fixtures.ts';
+import { PAGE_TYPES } from './support/page-types.ts';
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test.describe(`in the ${colorScheme} theme`, () => {
+    test.use({ colorScheme });
+
+    for (const [type, path] of Object.entries(PAGE_TYPES)) {
+      test(`the ${type} page has no WCAG A/AA violation`, async ({ page, makeAxeBuilder }) => {
+        await page.goto(path);
+        const { violations } = await makeAxeBuilder().analyze();
+        expect(
+          violations.map(
+            ({ id, nodes }) => `${id}: ${nodes.map((node) => node.target).join(' | ')}`,
+          ),
+        ).toEqual([]);
+      });
+    }
+
+    test('the matrix with an active filter has no violation', async ({ page, makeAxeBuilder }) => {
+      await page.goto('matrix/?q=fire');
+      const { violations } = await makeAxeBuilder().analyze();
+      expect(violations).toEqual([]);
+    });
+  });
+}
+
+test.describe('keyboard use', () => {
+  test('the skip link is the first stop and moves focus to the content', async ({ page }) => {
+    await page.goto('matrix/');
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Skip to content' });
+    await expect(skip).toBeFocused();
+    await expect(skip).toBeVisible();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('main')).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('searchbox', { name: 'Activity or area' })).toBeFocused();
+  });
+
+  test('focus is visible on links', async ({ page }) => {
+    await page.goto('');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    const focused = page.locator(':focus');
+    await expect(focused).toHaveCSS('outline-style', 'solid');
+  });
+});
+
+test('the accessibility check does report a violation when there is one', async ({
+  page,
+  makeAxeBuilder,
+}) => {
+  await page.goto('');
+  await page.evaluate(() => {
+    const image = document.createElement('img');
+    image.src = 'data:image/gif;base64,R0lGODlhAQABAAAAACw=';
+    document.querySelector('main')?.append(image);
+  });
+  const { violations } = await makeAxeBuilder().analyze();
+  expect(violations.map((violation) => violation.id)).toContain('image-alt');
+});

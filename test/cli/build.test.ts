@@ -1,0 +1,146 @@
+import { execFile } from 'node:child_process';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Model } from '../../src/model/index.ts';
+
+const exec = promisify(execFile);
+const bin = path.resolve('bin/onus.js');
+const fixture = path.resolve('test/fixtures/model/four-parties-crlf/input.md');
+
+/** Run `onus build` in a child process, as a user would. */
+async function onusBuild(args: string[], cwd: string) {
+  try {
+    const { stdout, stderr } = await exec(process.execPath, [bin, 'build', ...args], { cwd });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const { code, stdout, stderr } = error as { code: number; stdout: string; stderr: string };
+    return { code, stdout, stderr };
+  }
+}
+
+function workspace(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'onus-build-'));
+  mkdirSync(path.join(dir, 'model'));
+  cpSync(fixture, path.join(dir, 'model', 'managed-kubernetes.md'));
+  return dir;
+}
+
+describe('onus build, on a model of our own with --base and --site', { timeout: 120_000 }, () => {
+  let dir: string;
+  let out: string;
+  let model: Model;
+  let result: Awaited<ReturnType<typeof onusBuild>>;
+
+  beforeAll(async () => {
+    dir = workspace();
+    out = path.join(dir, 'public-site');
+    result = await onusBuild(
+      [
+        '--content',
+        'model',
+        '--out',
+        'public-site',
+        '--base',
+        '/srm',
+        '--site',
+        'https://srm.example.com',
+      ],
+      dir,
+    );
+    model = JSON.parse(readFileSync(path.join(out, 'model.json'), 'utf8'));
+  }, 120_000);
+
+  it('should succeed and say what it built', () => {
+    expect(result.stderr).toMatch(
+      /^Built \d+ pages of 13 activities into public-site\/ in [\d.]+ s\n$/,
+    );
+    expect(result.code).toBe(0);
+  });
+
+  it('should give every activity a page at the url model.json lists', () => {
+    expect(model.activities).toHaveLength(13);
+    for (const activity of model.activities) {
+      const url = new URL(activity.url!);
+      expect(url.origin).toBe('https://srm.example.com');
+      expect(url.pathname.startsWith('/srm/activities/')).toBe(true);
+      const file = path.join(
+        out,
+        decodeURIComponent(url.pathname.slice('/srm/'.length)),
+        'index.html',
+      );
+      const html = readFileSync(file, 'utf8');
+      expect(html).toContain(`<link rel="canonical" href="${activity.url}">`);
+    }
+  });
+
+  it('should write a page per party and per area, a CSV row per activity, and a sitemap', () => {
+    for (const party of model.parties)
+      expect(existsSync(path.join(out, 'parties', party.id, 'index.html'))).toBe(true);
+    for (const area of model.areas)
+      expect(existsSync(path.join(out, 'areas', area.id, 'index.html'))).toBe(true);
+    const csv = readFileSync(path.join(out, 'matrix.csv'), 'utf8');
+    expect(csv.split('\r\n').filter(Boolean)).toHaveLength(14);
+    const sitemap = readFileSync(path.join(out, 'sitemap.xml'), 'utf8');
+    for (const activity of model.activities)
+      expect(sitemap).toContain(`<loc>${activity.url}</loc>`);
+    expect(sitemap).not.toContain('404');
+  });
+
+  it('should link pages under the base path', () => {
+    const html = readFileSync(path.join(out, 'matrix', 'index.html'), 'utf8');
+    const hrefs = [...html.matchAll(/href="([^"]+)"/g)].map((match) => match[1]!);
+    const internal = hrefs.filter((href) => !href.startsWith('#') && !href.startsWith('https://'));
+    expect(internal.length).toBeGreaterThan(20);
+    for (const href of internal) expect(href.startsWith('/srm/'), href).toBe(true);
+  });
+
+  it('should leave no temporary folder behind', () => {
+    expect(readdirSync(dir).sort()).toEqual(['model', 'public-site']);
+  });
+});
+
+describe('onus build, when it cannot build', { timeout: 120_000 }, () => {
+  it('should print the diagnostics, exit 1 and leave the previous output as it was', async () => {
+    const dir = workspace();
+    mkdirSync(path.join(dir, 'dist'));
+    writeFileSync(path.join(dir, 'dist', 'index.html'), 'previous site');
+    writeFileSync(
+      path.join(dir, 'model', 'managed-kubernetes.md'),
+      '---\ntitle: Broken\nparties: []\n---\n',
+    );
+    const { code, stderr } = await onusBuild(['--content', 'model'], dir);
+    expect(code).toBe(1);
+    expect(stderr).toContain('model/managed-kubernetes.md');
+    expect(stderr).toContain('3:10');
+    expect(stderr).toContain('parties-empty');
+    expect(readFileSync(path.join(dir, 'dist', 'index.html'), 'utf8')).toBe('previous site');
+    expect(readdirSync(dir).sort()).toEqual(['dist', 'model']);
+  });
+
+  it('should refuse a content folder with several models, naming them', async () => {
+    const dir = workspace();
+    cpSync(fixture, path.join(dir, 'model', 'another.md'));
+    const { code, stderr } = await onusBuild(['--content', 'model'], dir);
+    expect(code).toBe(1);
+    expect(stderr).toContain(
+      'Unexpected 2 model files in `model` (`another.md`, `managed-kubernetes.md`), expected one',
+    );
+  });
+
+  it('should refuse a --site that is not an absolute URL', async () => {
+    const { code, stderr } = await onusBuild(['--site', 'srm.example.com'], workspace());
+    expect(code).toBe(2);
+    expect(stderr).toContain('--site must be an absolute URL');
+  });
+});

@@ -1,0 +1,100 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { matrixCsv } from '../../src/export/csv.ts';
+import { publishedModel } from '../../src/export/model-json.ts';
+import type { Activity, Party } from '../../src/model/index.ts';
+import { indexModel } from '../../src/site/site-model.ts';
+import { parse } from '../helpers/parse.ts';
+
+const site = indexModel(
+  parse(readFileSync('test/fixtures/model/four-parties-crlf/input.md', 'utf8')).model!,
+);
+const urlOf = (id: string) => `https://srm.example.com/activities/${id}/`;
+
+/** A small RFC 4180 reader, to check the writer against the grammar rather than against itself. */
+function readCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index]!;
+    if (quoted) {
+      if (char === '"' && text[index + 1] === '"') ((field += '"'), index++);
+      else if (char === '"') quoted = false;
+      else field += char;
+    } else if (char === '"') quoted = true;
+    else if (char === ',') (row.push(field), (field = ''));
+    else if (char === '\r' && text[index + 1] === '\n')
+      (row.push(field), rows.push(row), (row = []), (field = ''), index++);
+    else field += char;
+  }
+  return rows;
+}
+
+describe('matrixCsv', () => {
+  it('should have a header, then a row per activity with a column per party and its URL', () => {
+    const rows = readCsv(matrixCsv(site.model.parties, site.activitiesInOrder, urlOf));
+    expect(rows[0]).toEqual([
+      'Area',
+      'Activity',
+      'Customer',
+      'Platform Provider',
+      'Cloud Infrastructure',
+      'Independent Auditor',
+      'URL',
+    ]);
+    expect(rows).toHaveLength(site.model.activities.length + 1);
+    expect(rows[4]).toEqual([
+      'Identity > Cluster access',
+      'RBAC roles',
+      'x',
+      'x',
+      '',
+      'x',
+      'https://srm.example.com/activities/identity-cluster-access-rbac-roles/',
+    ]);
+  });
+
+  it('should end every line with CRLF and quote fields that need it', () => {
+    const party: Party = { id: 'a', name: 'A, "the first"', position: { line: 1, column: 1 } };
+    const activity: Activity = {
+      id: 'x',
+      title: 'Line\nbreak',
+      area: null,
+      path: [],
+      parties: ['a'],
+      assignments: [{ party: 'a', position: { line: 1, column: 1 } }],
+      position: { line: 1, column: 1 },
+    };
+    const csv = matrixCsv([party], [activity], () => 'u');
+    expect(csv).toBe('Area,Activity,"A, ""the first""",URL\r\n,"Line\nbreak",x,u\r\n');
+  });
+
+  it('should defuse fields a spreadsheet would run as formulas', () => {
+    const activity: Activity = {
+      id: 'x',
+      title: '=HYPERLINK("http://evil.example","click")',
+      area: null,
+      path: ['+1', '@SUM(A1)'],
+      parties: [],
+      assignments: [],
+      position: { line: 1, column: 1 },
+    };
+    const [, row] = readCsv(matrixCsv([], [activity], () => 'u'));
+    expect(row).toEqual(["'+1 > @SUM(A1)", `'=HYPERLINK("http://evil.example","click")`, 'u']);
+  });
+});
+
+describe('publishedModel', () => {
+  it("should add each activity's url and change nothing else", () => {
+    const published = publishedModel(site.model, urlOf);
+    expect(published.activities.map((activity) => activity.url)).toEqual(
+      site.model.activities.map((a) => urlOf(a.id)),
+    );
+    expect({
+      ...published,
+      activities: published.activities.map(({ url, ...rest }) => rest),
+    }).toEqual(site.model);
+  });
+});

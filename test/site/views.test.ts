@@ -1,0 +1,174 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { indexModel } from '../../src/site/site-model.ts';
+import {
+  activityView,
+  areaView,
+  firstSentence,
+  matrixGroups,
+  partyCards,
+  partyGroups,
+  topAreas,
+} from '../../src/site/views.ts';
+import { parse } from '../helpers/parse.ts';
+
+const text = readFileSync('test/fixtures/model/four-parties-crlf/input.md', 'utf8');
+const site = indexModel(parse(text).model!);
+const titles = (activities: readonly { title: string }[]) =>
+  activities.map((activity) => activity.title);
+
+describe('indexModel', () => {
+  it('should order activities as the matrix lists them: depth first, in document order', () => {
+    expect(titles(site.activitiesInOrder)).toEqual([
+      'Image scanning',
+      'Base image updates',
+      'Secrets in etcd',
+      'RBAC roles',
+      'Service accounts',
+      'Chiffrement des données',
+      'バックアップ',
+      'API server',
+      'Encryption at rest',
+      'Backups of etcd',
+      'Power and cooling',
+      'Network fabric',
+      'Evidence review',
+    ]);
+  });
+
+  it('should know the activities under an area at any depth, and the areas above an item', () => {
+    expect(titles(site.activitiesUnder('workloads'))).toEqual([
+      'Image scanning',
+      'Base image updates',
+      'Secrets in etcd',
+    ]);
+    expect(site.ancestors('workloads-container-images').map((area) => area.id)).toEqual([
+      'workloads',
+      'workloads-container-images',
+    ]);
+    expect(site.ancestors(null)).toEqual([]);
+  });
+
+  it('should fail loudly on an unknown id rather than render an empty page', () => {
+    expect(() => site.activity('nope')).toThrow('No activity with id `nope`');
+  });
+});
+
+describe('matrixGroups', () => {
+  it('should give one group per area, with a mark per party column', () => {
+    const groups = matrixGroups(site);
+    const identity = groups.find((group) => group.area?.id === 'identity-cluster-access')!;
+    expect(identity.depth).toBe(2);
+    expect(identity.total).toBe(2);
+    expect(identity.rows.map((row) => [row.activity.title, row.marks, row.shared])).toEqual([
+      ['RBAC roles', [true, true, false, true], true],
+      ['Service accounts', [true, false, false, false], false],
+    ]);
+  });
+
+  it('should list every activity exactly once', () => {
+    const rows = matrixGroups(site).flatMap((group) => group.rows);
+    expect(titles(rows.map((row) => row.activity))).toEqual(titles(site.activitiesInOrder));
+  });
+
+  it('should put activities outside any area in a group without a heading', () => {
+    const last = matrixGroups(site).at(-1)!;
+    expect(last.area).toBeNull();
+    expect(titles(last.rows.map((row) => row.activity))).toEqual([
+      'Network fabric',
+      'Evidence review',
+    ]);
+  });
+
+  it("should give an area's subtree with depths relative to the area", () => {
+    const groups = matrixGroups(site, 'control-plane');
+    expect(
+      groups.map((group) => [
+        group.area?.id,
+        group.depth,
+        titles(group.rows.map((row) => row.activity)),
+      ]),
+    ).toEqual([
+      ['control-plane', 1, ['API server']],
+      ['control-plane-etcd', 2, ['Encryption at rest', 'Backups of etcd']],
+    ]);
+  });
+});
+
+describe('partyGroups', () => {
+  it("should group a party's activities by area, with its notes and who else holds them", () => {
+    const groups = partyGroups(site, 'provider');
+    expect(groups[0]).toMatchObject({
+      path: ['Workloads', 'Container images'],
+      items: [
+        {
+          activity: { title: 'Image scanning' },
+          note: "The provider runs the registry's scanner.",
+        },
+      ],
+    });
+    expect(groups[0]!.items[0]!.sharedWith.map((party) => party.id)).toEqual(['customer']);
+  });
+});
+
+describe('activityView', () => {
+  it('should hold the areas above, the responsible parties, the others, siblings and neighbours', () => {
+    const view = activityView(site, 'identity-cluster-access-rbac-roles');
+    expect(view.areas.map((area) => area.title)).toEqual(['Identity', 'Cluster access']);
+    expect(view.responsible.map(({ party }) => party.id)).toEqual([
+      'customer',
+      'provider',
+      'auditor',
+    ]);
+    expect(view.others.map((party) => party.id)).toEqual(['cloud']);
+    expect(titles(view.siblings)).toEqual(['Service accounts']);
+    expect(view.previous?.title).toBe('Secrets in etcd');
+    expect(view.next?.title).toBe('Service accounts');
+  });
+
+  it('should have no previous on the first activity and no next on the last', () => {
+    expect(activityView(site, site.activitiesInOrder[0]!.id).previous).toBeUndefined();
+    expect(activityView(site, site.activitiesInOrder.at(-1)!.id).next).toBeUndefined();
+  });
+});
+
+describe('areaView and topAreas', () => {
+  it('should list sub-areas with their counts', () => {
+    const view = areaView(site, 'control-plane');
+    expect(view.subAreas.map(({ area, count }) => [area.id, count])).toEqual([
+      ['control-plane-etcd', 2],
+    ]);
+    expect(view.count).toBe(3);
+  });
+
+  it('should list the top-level areas in document order', () => {
+    expect(topAreas(site).map(({ area }) => area.title)).toEqual([
+      'Workloads',
+      'Identity',
+      'Données personnelles',
+      'データ保護',
+      'Control plane',
+      'Physical',
+    ]);
+  });
+});
+
+describe('partyCards', () => {
+  it("should count each party's activities and summarise it in a line", () => {
+    expect(partyCards(site).map(({ party, count, scope }) => [party.id, count, scope])).toEqual([
+      ['customer', 7, 'Runs workloads on the cluster.'],
+      ['provider', 6, 'Operates the control plane.'],
+      ['cloud', 3, undefined],
+      ['auditor', 2, undefined],
+    ]);
+  });
+
+  it('should take the first sentence of a description as plain text', () => {
+    expect(firstSentence('**Security of the cloud.** VMware protects…')).toBe(
+      'Security of the cloud.',
+    );
+    expect(firstSentence('See [the docs](https://x.example) for e.g. details')).toBe(
+      'See the docs for e.g. details',
+    );
+  });
+});
