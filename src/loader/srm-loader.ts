@@ -56,8 +56,8 @@ export function srmLoader({ directory, collection }: SrmLoaderOptions): Loader {
         try {
           await sync(found.path, collection, context);
         } catch (error) {
-          // In dev the previous content stays up until the file is fixed.
-          context.logger.error((error as Error).message);
+          // In dev the previous content stays up until the file is fixed; one report is enough.
+          if (collection === 'model') context.logger.error((error as Error).message);
         }
       });
     },
@@ -75,7 +75,7 @@ async function sync(
 
   let parsed = parses.get(digest);
   if (!parsed) {
-    parsed = parseModel(new VFile({ path: path.relative(process.cwd(), file), value: text }));
+    parsed = parseModel(new VFile({ path: displayPath(file), value: text }));
     parses.clear();
     parses.set(digest, parsed);
   }
@@ -93,6 +93,12 @@ async function sync(
     context.store.set({ id: entry.id, data, digest: context.generateDigest(data) });
   }
   context.meta.set('digest', digest);
+}
+
+/** The file as its diagnostics name it: relative to the working folder when it is inside it. */
+function displayPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative.startsWith('..') ? file : relative;
 }
 
 function entriesOf(

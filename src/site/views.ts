@@ -162,11 +162,28 @@ export function activityView(site: SiteModel, activityId: string): ActivityView 
   };
 }
 
+/** An area as a link in a list: how many activities it holds, and which parties hold them. */
+export interface AreaSummary {
+  area: Area;
+  count: number;
+  parties: Party[];
+}
+
+function summarize(site: SiteModel, area: Area): AreaSummary {
+  const activities = site.activitiesUnder(area.id);
+  const held = new Set(activities.flatMap((activity) => activity.parties));
+  return {
+    area,
+    count: activities.length,
+    parties: site.model.parties.filter((party) => held.has(party.id)),
+  };
+}
+
 export interface AreaView {
   area: Area;
   /** Enclosing areas, from the top down. */
   areas: Area[];
-  subAreas: Array<{ area: Area; count: number }>;
+  subAreas: AreaSummary[];
   groups: MatrixGroup[];
   count: number;
 }
@@ -178,25 +195,17 @@ export function areaView(site: SiteModel, areaId: string): AreaView {
     areas: site.ancestors(area.parent) as Area[],
     subAreas: site
       .children(areaId)
-      .flatMap((node) =>
-        node.kind === 'area'
-          ? [{ area: node.area, count: site.activitiesUnder(node.area.id).length }]
-          : [],
-      ),
+      .flatMap((node) => (node.kind === 'area' ? [summarize(site, node.area)] : [])),
     groups: matrixGroups(site, areaId),
     count: site.activitiesUnder(areaId).length,
   };
 }
 
 /** Top-level areas with their activity counts: the overview's and the matrix's navigation. */
-export function topAreas(site: SiteModel): Array<{ area: Area; count: number }> {
+export function topAreas(site: SiteModel): AreaSummary[] {
   return site
     .children(null)
-    .flatMap((node) =>
-      node.kind === 'area'
-        ? [{ area: node.area, count: site.activitiesUnder(node.area.id).length }]
-        : [],
-    );
+    .flatMap((node) => (node.kind === 'area' ? [summarize(site, node.area)] : []));
 }
 
 /** The colour class of a party: one of eight, by its column. It always comes with a text label. */
