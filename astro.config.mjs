@@ -1,4 +1,5 @@
 // @ts-check
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import { sitemap } from './src/site/sitemap-integration.ts';
 
@@ -8,4 +9,12 @@ export default defineConfig({
   build: { format: 'directory' },
   devToolbar: { enabled: false },
   integrations: [sitemap()],
+  vite: {
+    define: {
+      // Bundled build code no longer sits next to the sources: tell it where the client scripts are.
+      'import.meta.env.ONUS_CLIENT_DIR': JSON.stringify(
+        fileURLToPath(new URL('./src/client/', import.meta.url)),
+      ),
+    },
+  },
 });

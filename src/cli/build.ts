@@ -1,12 +1,9 @@
-import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { moveFolder, writeFolderAtomically } from '../io/output-folder.ts';
-import { normalizeBase } from '../site/routes.ts';
+import { countPages, withAstroBuild } from './astro-build.ts';
 import type { Io } from './io.ts';
-import { astroEnvironment, checkSiteUrl, prepareContent, PROJECT_ROOT } from './prepare.ts';
-
-const STAGING = path.join(PROJECT_ROOT, 'node_modules', '.cache', 'onus');
+import { checkSiteUrl, prepareContent } from './prepare.ts';
 
 export const buildUsage = `Usage: onus build [--content DIR] [--out DIR] [--base PATH] [--site URL] [--verbose]
 
@@ -36,42 +33,32 @@ export async function build(args: string[], io: Io): Promise<number> {
   const prepared = await prepareContent(values.content, io);
   if (!prepared) return 1;
 
-  astroEnvironment(prepared.directory);
   const out = path.resolve(io.cwd, values.out);
-  const { build: astroBuild } = await import('astro');
-  // Astro imports its own output while prerendering, so it builds inside the project, where
-  // its dependencies resolve; the result is then moved next to the target and swapped in.
-  await mkdir(STAGING, { recursive: true });
-  const staging = await mkdtemp(path.join(STAGING, 'build-'));
+  const shown = `${path.relative(io.cwd, out) || '.'}/`;
   try {
-    const pages = await writeFolderAtomically(out, async (folder) => {
-      await astroBuild({
-        root: PROJECT_ROOT,
-        outDir: path.join(staging, 'site'),
-        cacheDir: path.join(staging, 'cache'),
-        base: normalizeBase(values.base),
-        ...(site && { site }),
-        logLevel: values.verbose ? 'info' : 'warn',
-      });
-      await moveFolder(path.join(staging, 'site'), folder);
-      return countPages(folder);
-    });
+    const pages = await withAstroBuild(
+      {
+        content: prepared.directory,
+        links: 'hosted',
+        base: values.base,
+        site,
+        verbose: values.verbose,
+      },
+      (built) =>
+        writeFolderAtomically(out, async (folder) => {
+          await moveFolder(built, folder);
+          return countPages(folder);
+        }),
+    );
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     io.stderr(
-      `Built ${pages} pages of ${prepared.model.activities.length} activities into ${path.relative(io.cwd, out) || '.'}/ in ${seconds} s\n`,
+      `Built ${pages} pages of ${prepared.model.activities.length} activities into ${shown} in ${seconds} s\n`,
     );
     return 0;
   } catch (error) {
     io.stderr(
-      `onus build: the build failed, ${path.relative(io.cwd, out) || '.'}/ is unchanged.\n${(error as Error).message}\n`,
+      `onus build: the build failed, ${shown} is unchanged.\n${(error as Error).message}\n`,
     );
     return 1;
-  } finally {
-    await rm(staging, { recursive: true, force: true });
   }
-}
-
-async function countPages(folder: string): Promise<number> {
-  const entries = await readdir(folder, { recursive: true });
-  return entries.filter((entry) => entry.endsWith('.html')).length;
 }

@@ -1,6 +1,7 @@
 import { build, buildUsage } from './build.ts';
 import { check, checkUsage } from './check.ts';
 import { dev, devUsage } from './dev.ts';
+import { exportCommand, exportUsage } from './export.ts';
 import { processIo, UsageError, type Io } from './io.ts';
 import { model, modelUsage } from './model.ts';
 import { schema, schemaUsage } from './schema.ts';
@@ -14,6 +15,11 @@ interface Command {
 const COMMANDS: Record<string, Command> = {
   build: { run: build, usage: buildUsage, summary: 'build the site of a model into a folder' },
   dev: { run: dev, usage: devUsage, summary: 'serve the site with live reload while you edit' },
+  export: {
+    run: exportCommand,
+    usage: exportUsage,
+    summary: 'export the site for reading offline, from disk',
+  },
   check: { run: check, usage: checkUsage, summary: 'check SRM Markdown files and report problems' },
   model: {
     run: model,

@@ -4,6 +4,7 @@ import { reporter } from 'vfile-reporter';
 import { findModelFile, loadFiles } from '../io/files.ts';
 import { parseModel, type Model } from '../model/index.ts';
 import { ENV } from '../site/config.ts';
+import type { LinkMode } from '../site/links.ts';
 import { UsageError, type Io } from './io.ts';
 
 /** The Onus project itself: where astro.config.mjs and the site's sources live. */
@@ -35,7 +36,7 @@ export async function prepareContent(
  * also places and imports build files relative to the working directory, so the process moves
  * into the project (every user path is absolute by now).
  */
-export function astroEnvironment(directory: string, links: 'hosted' | 'files' = 'hosted'): void {
+export function astroEnvironment(directory: string, links: LinkMode = 'hosted'): void {
   process.chdir(PROJECT_ROOT);
   // Vite lets these variables of the environment override what the config says (a test
   // runner sets BASE_URL, for one); the command's options must win.

@@ -10,10 +10,14 @@ import { unified } from 'unified';
 /**
  * Content is untrusted for script. Raw HTML is parsed, then everything goes through
  * GitHub's allow-list (hast-util-sanitize's default schema): no scripts, styles, event
- * handlers or `javascript:` URLs survive. Ids get a `user-content-` prefix so content can
- * never clash with the page's own anchors.
+ * handlers or `javascript:` URLs survive, and ids get a `user-content-` prefix so content
+ * can never clash with the page's own anchors. On top of it, images may only come from the
+ * site itself (or be inline data): a remote `src` is a request leaving the site, and fails offline.
  */
-export const SANITIZE_SCHEMA: SanitizeSchema = defaultSchema;
+export const SANITIZE_SCHEMA: SanitizeSchema = {
+  ...defaultSchema,
+  protocols: { ...defaultSchema.protocols, src: ['data'] },
+};
 
 const processor = unified()
   .use(remarkParse)

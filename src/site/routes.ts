@@ -7,6 +7,7 @@
 export const routes = {
   home: () => '',
   matrix: () => 'matrix/',
+  search: () => 'search/',
   party: (id: string) => `parties/${encodeURIComponent(id)}/`,
   area: (id: string) => `areas/${encodeURIComponent(id)}/`,
   activity: (id: string) => `activities/${encodeURIComponent(id)}/`,

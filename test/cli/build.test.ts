@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import {
   cpSync,
   existsSync,
@@ -10,24 +9,12 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Model } from '../../src/model/index.ts';
+import { onus } from '../helpers/onus.ts';
 
-const exec = promisify(execFile);
-const bin = path.resolve('bin/onus.js');
 const fixture = path.resolve('test/fixtures/model/four-parties-crlf/input.md');
-
-/** Run `onus build` in a child process, as a user would. */
-async function onusBuild(args: string[], cwd: string) {
-  try {
-    const { stdout, stderr } = await exec(process.execPath, [bin, 'build', ...args], { cwd });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const { code, stdout, stderr } = error as { code: number; stdout: string; stderr: string };
-    return { code, stdout, stderr };
-  }
-}
+const onusBuild = (args: string[], cwd: string) => onus(['build', ...args], cwd);
 
 function workspace(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'onus-build-'));

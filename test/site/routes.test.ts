@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { linksFor, relativeFile, routeOf } from '../../src/site/links.ts';
+import { anchorInSingleFile, makeLinker, relativeFile, routeOf } from '../../src/site/links.ts';
 import { hostedPath, normalizeBase, publicUrl, routes } from '../../src/site/routes.ts';
 
 describe('routes', () => {
@@ -49,17 +49,29 @@ describe('routes', () => {
 
 describe('links', () => {
   it('should link hosted pages by path under the base', () => {
-    const to = linksFor('/docs/activities/nat/', '/docs/', 'hosted');
+    const to = makeLinker('hosted', '/docs/', '/docs/activities/nat/');
     expect(to('matrix/')).toBe('/docs/matrix/');
     expect(to('activities/nat/', 'party-aws')).toBe('/docs/activities/nat/#party-aws');
   });
 
   it('should link pages on disk relatively, naming index.html', () => {
-    const to = linksFor('/activities/nat/', '/', 'files');
+    const to = makeLinker('files', '/', '/activities/nat/');
     expect(to('')).toBe('../../index.html');
     expect(to('matrix/')).toBe('../../matrix/index.html');
     expect(to('model.json')).toBe('../../model.json');
-    expect(linksFor('/', '/', 'files')('parties/aws/')).toBe('parties/aws/index.html');
+    expect(makeLinker('files', '/', '/')('parties/aws/')).toBe('parties/aws/index.html');
+  });
+
+  it('should link the views of the single file: an activity by its bare id, others after `_`, an area to its place in the matrix', () => {
+    const to = makeLinker('single', '/', '/');
+    expect(to('activities/nat/')).toBe('#nat');
+    expect(to('activities/nat/', 'party-aws')).toBe('#nat__party-aws');
+    expect(to('')).toBe('#_overview');
+    expect(to('', 'section-scope')).toBe('#_overview__section-scope');
+    expect(to('matrix/')).toBe('#_matrix');
+    expect(to('parties/aws/')).toBe('#_party-aws');
+    expect(to('areas/data/')).toBe('#_matrix__area-data');
+    expect(anchorInSingleFile('activities/%E3%83%87/')).toBe('デ');
   });
 
   it('should find the route of a page from its path', () => {
@@ -67,5 +79,6 @@ describe('links', () => {
     expect(routeOf('/docs/', '/docs/')).toBe('');
     expect(routeOf('/matrix', '/')).toBe('matrix/');
     expect(relativeFile('404.html', '')).toBe('index.html');
+    expect(routeOf('/activities/nat/index.html', '/')).toBe('activities/nat/');
   });
 });

@@ -1,0 +1,71 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { writeOfflineExport } from '../export/offline-export.ts';
+import { writeFolderAtomically } from '../io/output-folder.ts';
+import { hostedPath } from '../site/routes.ts';
+import { withAstroBuild } from './astro-build.ts';
+import type { Io } from './io.ts';
+import { checkSiteUrl, prepareContent } from './prepare.ts';
+
+export const exportUsage = `Usage: onus export [--content DIR] [--out DIR] [--site URL] [--base PATH]
+
+Exports the model in DIR (default content/) for reading offline, from disk, with no server
+and no network, into the output folder (default export/):
+
+  <model-id>.html   the whole site in one self-contained file
+  <model-id>/       the multi-page site for disk: open <model-id>/index.html
+  <model-id>.zip    that folder, zipped
+
+The output folder is replaced as a whole, and only when the whole export succeeded.
+
+  --content DIR   folder holding the one model file (default: content)
+  --out DIR       output folder (default: export)
+  --site URL      where the hosted site lives, with --base: permalinks and downloads point there`;
+
+export async function exportCommand(args: string[], io: Io): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      content: { type: 'string', default: 'content' },
+      out: { type: 'string', default: 'export' },
+      site: { type: 'string' },
+      base: { type: 'string', default: '/' },
+      verbose: { type: 'boolean', default: false },
+    },
+  });
+  const site = checkSiteUrl(values.site);
+  const started = performance.now();
+  const prepared = await prepareContent(values.content, io);
+  if (!prepared) return 1;
+
+  const out = path.resolve(io.cwd, values.out);
+  const shown = `${path.relative(io.cwd, out) || '.'}/`;
+  const hostedRoot = site ? new URL(hostedPath(values.base, ''), site).href : undefined;
+  try {
+    const result = await withAstroBuild(
+      {
+        content: prepared.directory,
+        links: 'files',
+        base: values.base,
+        site,
+        verbose: values.verbose,
+      },
+      (built) =>
+        writeFolderAtomically(out, (folder) =>
+          writeOfflineExport(prepared.model, built, folder, hostedRoot),
+        ),
+    );
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    const kilobytes = (result.singleFileBytes / 1024).toFixed(0);
+    io.stderr(
+      `Exported ${prepared.model.title} into ${shown} in ${seconds} s:\n` +
+        `  ${result.files.html} (one file, ${kilobytes} KB)\n  ${result.files.folder} (open index.html)\n  ${result.files.zip}\n`,
+    );
+    return 0;
+  } catch (error) {
+    io.stderr(
+      `onus export: the export failed, ${shown} is unchanged.\n${(error as Error).message}\n`,
+    );
+    return 1;
+  }
+}

@@ -1,0 +1,252 @@
+/**
+ * Search, loaded on first use: the dialog (a combobox over a listbox of results) and the
+ * /search/ page. The index comes as a classic script, or inline in the single-file export,
+ * so it works from `file://` too. Results are built as DOM text, never as HTML.
+ */
+import MiniSearch, { type SearchResult } from 'minisearch';
+import { expandIndex } from '../search/compact-index.ts';
+import {
+  documentRoute,
+  INDEX_OPTIONS,
+  QUERY_OPTIONS,
+  type SearchDocument,
+  type SearchKind,
+} from '../search/options.ts';
+import type { SearchIndexData } from '../search/build-index.ts';
+import { hrefFor, loadScript, pageContext } from './page.ts';
+
+declare global {
+  interface Window {
+    onusSearchIndex?: SearchIndexData;
+  }
+}
+
+const DIALOG_LIMIT = 20;
+const KIND_LABEL: Record<SearchKind, string> = {
+  activity: '',
+  area: 'Area',
+  party: 'Party',
+  section: 'Section',
+};
+
+interface Engine {
+  index: MiniSearch<SearchDocument>;
+  parties: SearchIndexData['parties'];
+}
+
+let engine: Promise<Engine> | undefined;
+
+function loadEngine(): Promise<Engine> {
+  engine ??= (async () => {
+    const inline = document.getElementById('onus-search-index');
+    let data: SearchIndexData | undefined;
+    if (inline?.textContent) {
+      data = JSON.parse(inline.textContent) as SearchIndexData;
+    } else {
+      await loadScript('search-index.js');
+      data = window.onusSearchIndex;
+    }
+    if (!data) throw new Error('The search index did not load');
+    return {
+      index: MiniSearch.loadJS(expandIndex(data.index), INDEX_OPTIONS),
+      parties: data.parties,
+    };
+  })();
+  return engine;
+}
+
+function search({ index }: Engine, query: string): SearchResult[] {
+  const text = query.trim();
+  if (!text) return [];
+  const results = index.search(text, QUERY_OPTIONS);
+  // When not every word matches, the closest results are still better than none.
+  return results.length > 0 || !/\s/.test(text)
+    ? results
+    : index.search(text, { ...QUERY_OPTIONS, combineWith: 'OR' });
+}
+
+function resultHref(result: SearchResult): string {
+  const { route, hash } = documentRoute(String(result.id), result.kind as SearchKind);
+  return hrefFor(route, hash);
+}
+
+/** The text of one result: title, kind, area path and party labels, as DOM nodes. */
+function renderResult(
+  element: HTMLElement,
+  result: SearchResult,
+  parties: Engine['parties'],
+): void {
+  const kind = KIND_LABEL[result.kind as SearchKind];
+  const title = document.createElement('span');
+  title.className = 'result-title';
+  title.textContent = result.title as string;
+  element.append(title);
+  if (kind) {
+    const tag = document.createElement('span');
+    tag.className = 'result-kind';
+    tag.textContent = kind;
+    element.append(' ', tag);
+  }
+  if (result.path) {
+    const path = document.createElement('span');
+    path.className = 'result-path';
+    path.textContent = result.path as string;
+    element.append(path);
+  }
+  const ids = String(result.parties ?? '')
+    .split(' ')
+    .filter(Boolean);
+  if (ids.length > 0 && result.kind === 'activity') {
+    const labels = document.createElement('span');
+    labels.className = 'result-parties';
+    for (const id of ids) {
+      const party = parties[id];
+      if (!party) continue;
+      const label = document.createElement('span');
+      label.className = `badge party-label ${party.color}`;
+      label.textContent = party.label;
+      labels.append(label, ' ');
+    }
+    element.append(labels);
+  }
+}
+
+function describeCount(count: number, query: string): string {
+  if (!query.trim()) return '';
+  if (count === 0) return `No results for “${query.trim()}”`;
+  return `${count} ${count === 1 ? 'result' : 'results'} for “${query.trim()}”`;
+}
+
+function setUpDialog(dialog: HTMLDialogElement): () => void {
+  const input = dialog.querySelector<HTMLInputElement>('input[role="combobox"]')!;
+  const list = dialog.querySelector<HTMLUListElement>('[role="listbox"]')!;
+  const status = dialog.querySelector<HTMLElement>('.search-status')!;
+  const more = dialog.querySelector<HTMLAnchorElement>('.search-more');
+  let options: HTMLElement[] = [];
+  let active = -1;
+  let pending = 0;
+
+  const setActive = (index: number) => {
+    options[active]?.setAttribute('aria-selected', 'false');
+    active = options.length === 0 ? -1 : (index + options.length) % options.length;
+    const option = options[active];
+    if (option) {
+      option.setAttribute('aria-selected', 'true');
+      input.setAttribute('aria-activedescendant', option.id);
+      option.scrollIntoView({ block: 'nearest' });
+    } else {
+      input.removeAttribute('aria-activedescendant');
+    }
+  };
+
+  const go = (option: HTMLElement | undefined) => {
+    const href = option?.dataset.href;
+    if (!href) return;
+    dialog.close();
+    location.href = href;
+  };
+
+  const run = async () => {
+    const query = input.value;
+    const ticket = ++pending;
+    if (!engine) status.textContent = 'Loading the search index…';
+    const loaded = await loadEngine().catch(() => undefined);
+    if (ticket !== pending) return;
+    if (!loaded) {
+      status.textContent = 'The search index could not be loaded.';
+      return;
+    }
+    const results = search(loaded, query);
+    list.replaceChildren();
+    options = results.slice(0, DIALOG_LIMIT).map((result, index) => {
+      const option = document.createElement('li');
+      option.id = `search-option-${index}`;
+      option.setAttribute('role', 'option');
+      option.setAttribute('aria-selected', 'false');
+      option.dataset.href = resultHref(result);
+      renderResult(option, result, loaded.parties);
+      option.addEventListener('click', () => go(option));
+      return option;
+    });
+    list.append(...options);
+    active = -1;
+    input.setAttribute('aria-expanded', String(options.length > 0));
+    if (options.length > 0) setActive(0);
+    status.textContent = describeCount(results.length, query);
+    if (more) {
+      more.hidden = results.length <= DIALOG_LIMIT || pageContext().mode === 'single';
+      more.href = `${hrefFor('search/')}?q=${encodeURIComponent(query.trim())}`;
+    }
+  };
+
+  input.addEventListener('input', () => void run());
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'ArrowDown') setActive(active + 1);
+    else if (event.key === 'ArrowUp') setActive(active - 1);
+    else if (event.key === 'Home' && options.length > 0 && event.ctrlKey) setActive(0);
+    else if (event.key === 'End' && options.length > 0 && event.ctrlKey)
+      setActive(options.length - 1);
+    else if (event.key === 'Enter') go(options[active] ?? options[0]);
+    else return;
+    event.preventDefault();
+  });
+  dialog.addEventListener('click', (event) => {
+    if (event.target === dialog) dialog.close();
+  });
+  dialog.querySelector('.search-close')?.addEventListener('click', () => dialog.close());
+
+  return () => {
+    if (!dialog.open) dialog.showModal();
+    if (document.activeElement !== input) {
+      input.focus();
+      input.select();
+    }
+    void run();
+  };
+}
+
+function setUpSearchPage(page: HTMLElement): void {
+  const input = page.querySelector<HTMLInputElement>('input[name="q"]')!;
+  const list = page.querySelector<HTMLOListElement>('.search-page-results')!;
+  const status = page.querySelector<HTMLElement>('.search-status')!;
+  page.querySelector('.search-needs-script')?.remove();
+
+  const run = async () => {
+    const query = input.value;
+    const loaded = await loadEngine();
+    const results = search(loaded, query);
+    list.replaceChildren(
+      ...results.map((result) => {
+        const item = document.createElement('li');
+        const link = document.createElement('a');
+        link.href = resultHref(result);
+        renderResult(link, result, loaded.parties);
+        item.append(link);
+        return item;
+      }),
+    );
+    status.textContent = describeCount(results.length, query);
+    try {
+      history.replaceState(
+        null,
+        '',
+        query.trim() ? `?q=${encodeURIComponent(query.trim())}` : location.pathname,
+      );
+    } catch {
+      // The address may not change for a page opened from disk; results still show.
+    }
+  };
+  input.value = new URLSearchParams(location.search).get('q') ?? '';
+  input.addEventListener('input', () => void run());
+  page.querySelector('form')?.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void run();
+  });
+  if (input.value) void run();
+}
+
+const dialog = document.querySelector<HTMLDialogElement>('dialog.search-dialog');
+const open = dialog ? setUpDialog(dialog) : () => undefined;
+window.onusSearch = { open };
+const page = document.querySelector<HTMLElement>('[data-search-page]');
+if (page) setUpSearchPage(page);

@@ -1,0 +1,54 @@
+import type { Model, Party } from '../model/index.ts';
+import { plainTextOfMarkdown } from '../render/plain-text.ts';
+import { documentId, type SearchDocument } from './options.ts';
+
+/** Every searchable thing of a model: activities first, then areas, parties and prose. */
+export function searchDocuments(model: Model): SearchDocument[] {
+  const parties = new Map(model.parties.map((party) => [party.id, party]));
+  const names = (ids: readonly string[]) =>
+    ids
+      .map((id) => parties.get(id))
+      .filter((party): party is Party => party !== undefined)
+      .map((party) => (party.short ? `${party.name} ${party.short}` : party.name))
+      .join(' ');
+
+  const activities = model.activities.map((activity) => ({
+    id: documentId('activity', activity.id),
+    kind: 'activity' as const,
+    title: activity.title,
+    path: activity.path.join(' › '),
+    parties: activity.parties.join(' '),
+    partyNames: names(activity.parties),
+    text: activity.assignments
+      .map((assignment) => plainTextOfMarkdown(assignment.note ?? ''))
+      .join(' '),
+  }));
+  const areas = model.areas.map((area) => ({
+    id: documentId('area', area.id),
+    kind: 'area' as const,
+    title: area.title,
+    path: area.path.join(' › '),
+    parties: '',
+    partyNames: '',
+    text: '',
+  }));
+  const partyPages = model.parties.map((party) => ({
+    id: documentId('party', party.id),
+    kind: 'party' as const,
+    title: party.name,
+    path: '',
+    parties: party.id,
+    partyNames: names([party.id]),
+    text: [party.scope ?? '', plainTextOfMarkdown(party.description ?? '')].join(' '),
+  }));
+  const sections = model.sections.map((section) => ({
+    id: documentId('section', section.id),
+    kind: 'section' as const,
+    title: section.title,
+    path: '',
+    parties: '',
+    partyNames: '',
+    text: plainTextOfMarkdown(section.markdown),
+  }));
+  return [...activities, ...areas, ...partyPages, ...sections];
+}

@@ -1,0 +1,70 @@
+import type { Options, SearchOptions } from 'minisearch';
+import { routes } from '../site/routes.ts';
+
+export type SearchKind = 'activity' | 'area' | 'party' | 'section';
+
+/** What is indexed of a page; `kind`, `title`, `path` and `parties` are also stored to show results. */
+export interface SearchDocument {
+  /** An activity's own id; `_area/<id>`, `_party/<id>` or `_section/<id>` for the rest (`_` is never in an activity id). */
+  id: string;
+  kind: SearchKind;
+  title: string;
+  /** Titles of the enclosing areas, joined with ` › `. */
+  path: string;
+  /** Ids of the responsible parties, space-separated (for labels). */
+  parties: string;
+  /** Names and short names of those parties (searched, not stored). */
+  partyNames: string;
+  /** Notes, descriptions or prose as plain text (searched, not stored). */
+  text: string;
+}
+
+export function documentId(kind: SearchKind, key: string): string {
+  return kind === 'activity' ? key : `_${kind}/${key}`;
+}
+
+/** Where a search result leads: its page's route, and an anchor on it for prose. */
+export function documentRoute(id: string, kind: SearchKind): { route: string; hash?: string } {
+  const key = kind === 'activity' ? id : id.slice(`_${kind}/`.length);
+  if (kind === 'area') return { route: routes.area(key) };
+  if (kind === 'party') return { route: routes.party(key) };
+  if (kind === 'section') return { route: routes.home(), hash: `section-${key}` };
+  return { route: routes.activity(key) };
+}
+
+/** Lowercased, with accents dropped: "Données" is found by "donnees". */
+export function normalizeTerm(term: string): string {
+  return term
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
+}
+
+export const STORED_FIELDS = ['kind', 'title', 'path', 'parties'] as const;
+
+/** The index's settings: the same at build time and in the browser, as MiniSearch requires. */
+export const INDEX_OPTIONS: Options<SearchDocument> = {
+  fields: ['title', 'path', 'partyNames', 'text'],
+  storeFields: [...STORED_FIELDS],
+  processTerm: (term) => normalizeTerm(term) || null,
+};
+
+const KIND_WEIGHT: Record<SearchKind, number> = {
+  activity: 1,
+  area: 0.8,
+  party: 0.7,
+  section: 0.6,
+};
+
+/**
+ * Prefix matching ("firewal" finds "Firewalls") and typo tolerance ("recovry" finds
+ * "recovery"); every word must match, titles count most.
+ */
+export const QUERY_OPTIONS: SearchOptions = {
+  prefix: true,
+  fuzzy: (term) => (term.length > 3 ? 0.2 : false),
+  combineWith: 'AND',
+  boost: { title: 3, path: 1.5, partyNames: 1, text: 0.6 },
+  boostDocument: (_id, _term, stored) =>
+    KIND_WEIGHT[(stored?.kind as SearchKind) ?? 'activity'] ?? 1,
+};

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { renderMarkdown } from '../../src/render/markdown.ts';
+
+describe('renderMarkdown', () => {
+  it('should render Markdown with GFM', () => {
+    expect(renderMarkdown('**Bold** and a table:\n\n| a |\n| - |\n| 1 |')).toContain('<table>');
+  });
+
+  it.each([
+    ['<script>alert(1)</script>', /<script/i],
+    ['<img src="x.png" onerror="alert(1)">', /onerror/i],
+    ['[link](javascript:alert(1))', /javascript:/i],
+    ['<a href="javascript:alert(1)">x</a>', /javascript:/i],
+    ['<iframe src="https://evil.example"></iframe>', /<iframe/i],
+    ['<div style="position:fixed" onclick="alert(1)">x</div>', /style=|onclick/i],
+    ['<svg onload="alert(1)"></svg>', /<svg|onload/i],
+  ])('should not let %j through', (markdown, forbidden) => {
+    expect(renderMarkdown(markdown)).not.toMatch(forbidden);
+  });
+
+  it('should keep images from the site itself and drop remote ones, which would leave the site', () => {
+    expect(renderMarkdown('![diagram](images/split.png)')).toContain('src="images/split.png"');
+    expect(renderMarkdown('![tracker](https://tracker.example/pixel.png)')).not.toContain(
+      'tracker.example',
+    );
+  });
+
+  it('should prefix ids so content cannot take the page’s anchors', () => {
+    expect(renderMarkdown('<a id="main" name="x">x</a>')).toContain('id="user-content-main"');
+  });
+});
