@@ -98,3 +98,12 @@ test.describe('search in the hosted site', () => {
     ).toEqual([]);
   });
 });
+
+test('closes with Escape even with a query typed', async ({ page }) => {
+  await page.goto('');
+  await page.keyboard.press('/');
+  await page.keyboard.type('nsx');
+  await expect(page.getByRole('option').first()).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toBeHidden();
+});

@@ -187,6 +187,8 @@ function setUpDialog(dialog: HTMLDialogElement): () => void {
     else if (event.key === 'End' && options.length > 0 && event.ctrlKey)
       setActive(options.length - 1);
     else if (event.key === 'Enter') go(options[active] ?? options[0]);
+    // A search field would spend Esc on clearing itself; here Esc closes, as promised.
+    else if (event.key === 'Escape') dialog.close();
     else return;
     event.preventDefault();
   });
