@@ -47,9 +47,12 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       problems.push(`console error: ${message.text()}`);
     });
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('requestfailed', (request) =>
-      problems.push(`request failed: ${request.url()} ${request.failure()?.errorText}`),
-    );
+    page.on('requestfailed', (request) => {
+      const error = request.failure()?.errorText;
+      // Cancelled because the page moved on (a redirect page does at once), not broken.
+      if (error === 'net::ERR_ABORTED') return;
+      problems.push(`request failed: ${request.url()} ${error}`);
+    });
     page.on('response', (response) => {
       if (response.status() >= 400 && !response.request().isNavigationRequest()) {
         problems.push(`HTTP ${response.status()}: ${response.url()}`);

@@ -6,6 +6,8 @@ export const SITES = {
   seed: { content: 'content', base: '/' },
   /** Script tags, event handlers, `javascript:` links and breakouts in every field. */
   hostile: { content: 'e2e/fixtures/hostile', base: '/' },
+  /** Items renamed with `{#id former=…}`, served under a base path. */
+  renamed: { content: 'e2e/fixtures/renamed', base: '/srm/' },
 } as const;
 
 export type SiteName = keyof typeof SITES;

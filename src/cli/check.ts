@@ -1,27 +1,46 @@
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
+import type { VFile } from 'vfile';
 import { reporter } from 'vfile-reporter';
-import { parseModel } from '../model/index.ts';
 import { loadFiles } from '../io/files.ts';
-import type { Io } from './io.ts';
+import { report } from '../model/diagnostics.ts';
+import { parseModel } from '../model/index.ts';
+import { comparePermalinks } from '../site/permalink-diff.ts';
+import { PermalinkFileSchema, type PermalinkFile } from '../site/permalinks.ts';
+import { UsageError, type Io } from './io.ts';
 
-export const checkUsage = `Usage: onus check [FILE|DIR …] [--strict]
+export const checkUsage = `Usage: onus check [FILE|DIR …] [--strict] [--against OLD]
 
 Checks SRM Markdown files (default: the content/ folder) and prints every problem as
 file:line:column  severity  message  rule-id.
 
-  --strict   also fail on warnings
+  --strict        also fail on warnings
+  --against OLD   compare the model's permalinks with an earlier build's (its permalinks.json,
+                  or the built site's folder): a permalink that disappeared or now names
+                  something else is an error
 
 Exit status: 0 when there is no error, 1 when there is one (or a warning with --strict).`;
 
 export async function check(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
-    options: { strict: { type: 'boolean', default: false } },
+    options: { strict: { type: 'boolean', default: false }, against: { type: 'string' } },
     allowPositionals: true,
   });
   const files = await loadFiles(positionals.length > 0 ? positionals : ['content'], io.cwd);
+  if (values.against !== undefined && files.length !== 1) {
+    throw new UsageError(`--against compares one model, but ${files.length} files were given`);
+  }
   for (const file of files) {
-    if (file.value !== undefined) parseModel(file);
+    if (file.value === undefined) continue;
+    const { model } = parseModel(file);
+    if (model && values.against !== undefined) {
+      const old = await readPermalinks(path.resolve(io.cwd, values.against), values.against, file);
+      for (const problem of old ? comparePermalinks(old, model) : []) {
+        report(file, problem.ruleId, problem.reason, problem.place);
+      }
+    }
   }
   io.stderr(`${reporter(files, { color: io.color })}\n`);
 
@@ -30,4 +49,35 @@ export async function check(args: string[], io: Io): Promise<number> {
     (message) => message.fatal === true || (values.strict && message.fatal === false),
   );
   return failed ? 1 : 0;
+}
+
+/** An earlier build's permalinks.json (or the folder holding it); problems go on `file`. */
+async function readPermalinks(
+  absolute: string,
+  shown: string,
+  file: VFile,
+): Promise<PermalinkFile | undefined> {
+  const unreadable = (why: string) => {
+    report(
+      file,
+      'permalinks-unreadable',
+      `Unexpected \`${shown}\` for --against (${why}), expected the permalinks.json of an earlier \`onus build\`, or the folder it built`,
+      undefined,
+    );
+    return undefined;
+  };
+  const info = await stat(absolute).catch(() => undefined);
+  if (!info) return unreadable('no such file or folder');
+  const target = info.isDirectory() ? path.join(absolute, 'permalinks.json') : absolute;
+  const text = await readFile(target, 'utf8').catch(() => undefined);
+  if (text === undefined)
+    return unreadable(info.isDirectory() ? 'no permalinks.json in it' : 'cannot be read');
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return unreadable('not JSON');
+  }
+  const parsed = PermalinkFileSchema.safeParse(data);
+  return parsed.success ? parsed.data : unreadable('not a permalinks.json');
 }

@@ -41,6 +41,17 @@ export async function writeOfflineExport(
   const html = composeSingleFile({
     pages,
     standIns: model.areas.map((area) => decodeURIComponent(routes.area(area.id))),
+    aliases: [
+      ...model.activities.flatMap((item) =>
+        (item.formerIds ?? []).map((id) => ({
+          from: routes.activity(id),
+          to: routes.activity(item.id),
+        })),
+      ),
+      ...model.areas.flatMap((item) =>
+        (item.formerIds ?? []).map((id) => ({ from: routes.area(id), to: routes.area(item.id) })),
+      ),
+    ],
     scripts: {
       theme: text('scripts/theme.js'),
       site: text('scripts/site.js'),

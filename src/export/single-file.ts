@@ -2,6 +2,8 @@ import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toHtml } from 'hast-util-to-html';
+import { visit } from 'unist-util-visit';
+import { anchorInSingleFile } from '../site/links.ts';
 import { routes } from '../site/routes.ts';
 import { pageToView, rewriteFrame, type LinkTarget } from './views.ts';
 
@@ -10,6 +12,8 @@ export interface SingleFileInput {
   pages: ReadonlyArray<{ route: string; html: string }>;
   /** Routes without a view of their own whose links go to an anchor in one (areas, in the matrix). */
   standIns: readonly string[];
+  /** Former routes (an item's old ids) and the routes they moved to: their anchors keep working. */
+  aliases: ReadonlyArray<{ from: string; to: string }>;
   /** The classic scripts of the site, by name (`theme`, `site`, `matrix-filter`, `search`). */
   scripts: Readonly<Record<'theme' | 'site' | 'matrix-filter' | 'search', string>>;
   /** The search data as JSON that is safe inside `<script>`. */
@@ -60,6 +64,7 @@ export function composeSingleFile(input: SingleFileInput): string {
     frame ??= tree;
   }
   if (!frame) throw new Error('No page to take the header and footer from');
+  addAliases(sections, input.aliases);
 
   const header = select('header.site-header', frame);
   const footer = select('footer.site-footer', frame);
@@ -102,6 +107,30 @@ export function composeSingleFile(input: SingleFileInput): string {
     '</html>',
     '',
   ].join('\n');
+}
+
+/** An old anchor, as an empty element inside where the item is now, which the view script follows. */
+function addAliases(sections: readonly Element[], aliases: SingleFileInput['aliases']): void {
+  if (aliases.length === 0) return;
+  const byId = new Map<string, Element>();
+  for (const section of sections) {
+    visit(section, 'element', (element) => {
+      if (typeof element.properties.id === 'string') byId.set(element.properties.id, element);
+    });
+  }
+  for (const { from, to } of aliases) {
+    const target = byId.get(anchorInSingleFile(to));
+    if (!target) continue;
+    const holder =
+      target.tagName === 'tr' ? target.children.find((child) => child.type === 'element') : target;
+    if (holder?.type !== 'element') continue;
+    holder.children.unshift({
+      type: 'element',
+      tagName: 'span',
+      properties: { id: anchorInSingleFile(from) },
+      children: [],
+    });
+  }
 }
 
 function inlineScript(code: string): string {

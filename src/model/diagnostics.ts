@@ -2,7 +2,7 @@ import type { Point, Position } from 'unist';
 import type { VFile } from 'vfile';
 import { VFileMessage } from 'vfile-message';
 
-/** Every rule the parser reports, with its severity. Rule ids are part of the CLI's output. */
+/** Every rule Onus reports, with its severity. Rule ids are part of the CLI's output. */
 export const RULES = {
   'input-unreadable': 'error',
   'input-empty': 'error',
@@ -32,12 +32,17 @@ export const RULES = {
   'item-kind-conflict': 'error',
   'item-id-invalid': 'error',
   'item-id-conflict': 'error',
+  'item-attribute-unknown': 'error',
   'id-duplicate': 'error',
   'id-collision': 'error',
   'activity-duplicate': 'warning',
   'content-ignored': 'warning',
   'party-description-duplicate': 'warning',
   'section-duplicate': 'warning',
+  'permalink-removed': 'error',
+  'permalink-changed': 'error',
+  'permalink-retitled': 'info',
+  'permalinks-unreadable': 'error',
 } as const;
 
 export type RuleId = keyof typeof RULES;
@@ -66,7 +71,9 @@ export function report(
       )
     : undefined;
   const message = file.message(reason, { place, ruleId, source: SOURCE, cause });
-  message.fatal = RULES[ruleId] === 'error';
+  // vfile's convention: true is an error, false a warning, undefined a note.
+  const severity: string = RULES[ruleId];
+  message.fatal = severity === 'error' ? true : severity === 'warning' ? false : undefined;
   return message;
 }
 

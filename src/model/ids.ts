@@ -50,17 +50,28 @@ export function foldTitle(title: string): string {
 }
 
 export interface IdMarker {
-  /** The id written in `{#id}`, verbatim. */
+  /** The id written in `{#id}`, verbatim (the whole content when it is not one token). */
   id: string;
+  /** `name=value` pairs after the id, such as `former=old-id`. */
+  attributes: Array<{ name: string; value: string }>;
   /** Offset in the text where the marker starts. */
   start: number;
 }
 
 const MARKER = /\s*\{#([^{}]*)\}\s*$/u;
 
-/** Find a trailing `{#id}` in an item's text. */
+/** Find a trailing `{#id}` or `{#id name=value …}` in an item's text. */
 export function findIdMarker(text: string): IdMarker | undefined {
   const match = MARKER.exec(text);
   if (!match) return undefined;
-  return { id: (match[1] ?? '').trim(), start: match.index };
+  const content = (match[1] ?? '').trim();
+  const [id = '', ...rest] = content.split(/\s+/);
+  // Words without `=` after the id are part of a (wrong) id, not attributes: report it whole.
+  if (rest.some((token) => !token.includes('=')))
+    return { id: content, attributes: [], start: match.index };
+  const attributes = rest.map((token) => {
+    const equals = token.indexOf('=');
+    return { name: token.slice(0, equals), value: token.slice(equals + 1) };
+  });
+  return { id, attributes, start: match.index };
 }

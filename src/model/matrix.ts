@@ -2,33 +2,14 @@ import type { Heading, List, ListItem, Paragraph, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
 import { report } from './diagnostics.ts';
 import type { FrontmatterParty } from './frontmatter.ts';
-import { deriveId, findIdMarker, foldTitle, isValidExplicitId, MAX_ID_LENGTH } from './ids.ts';
+import type { ActivityDraft, AreaDraft, ItemDraft, ItemTitle } from './drafts.ts';
+import { foldTitle } from './ids.ts';
+import { assignIds } from './item-ids.ts';
+import { readItemTitle } from './item-title.ts';
 import { plainText, printMarkdown, splitAtHeadings } from './markdown.ts';
 import { describeNode, startOf } from './nodes.ts';
 import type { PartyDirectory } from './parties.ts';
-import type { Activity, Area, Position } from './schema.ts';
-
-interface ItemDraft {
-  /** Folded path and title: equal keys are the same item, whichever party lists it. */
-  key: string;
-  title: string;
-  explicitId?: { id: string; position: Position };
-  position: Position;
-  /** Filled in once every item is known. */
-  id: string;
-}
-
-interface AreaDraft extends ItemDraft {
-  kind: 'area';
-  parent: AreaDraft | null;
-  path: string[];
-}
-
-interface ActivityDraft extends ItemDraft {
-  kind: 'activity';
-  area: AreaDraft | null;
-  assignments: Map<string, { note?: string; position: Position }>;
-}
+import type { Activity, Area } from './schema.ts';
 
 export interface MatrixContent {
   introduction?: string;
@@ -136,7 +117,7 @@ class MatrixReader {
       );
       return;
     }
-    const title = this.#readTitle(first);
+    const title = readItemTitle(this.#file, first);
     if (!title) return;
 
     const firstList = rest.findIndex((node) => node.type === 'list');
@@ -171,41 +152,7 @@ class MatrixReader {
     }
   }
 
-  #readTitle(
-    paragraph: Paragraph,
-  ): { text: string; explicitId?: ItemDraft['explicitId'] } | undefined {
-    const text = plainText(paragraph);
-    const marker = findIdMarker(text);
-    const title = marker ? text.slice(0, marker.start).trim() : text;
-    if (!title) {
-      report(
-        this.#file,
-        'item-empty',
-        'Unexpected list item without a title, expected the title of an area or an activity',
-        startOf(paragraph),
-      );
-      return undefined;
-    }
-    if (!marker) return { text: title };
-    if (!isValidExplicitId(marker.id)) {
-      const found = marker.id === '' ? 'empty id in `{#}`' : `id \`${marker.id}\` in \`{#…}\``;
-      const example = deriveId(null, marker.id || title);
-      report(
-        this.#file,
-        'item-id-invalid',
-        `Unexpected ${found}, expected lowercase letters and digits separated by single hyphens, at most ${MAX_ID_LENGTH} characters, such as \`{#${example}}\``,
-        startOf(paragraph),
-      );
-      return { text: title };
-    }
-    return { text: title, explicitId: { id: marker.id, position: startOf(paragraph) } };
-  }
-
-  #addArea(
-    title: { text: string; explicitId?: ItemDraft['explicitId'] },
-    parent: AreaDraft | null,
-    item: ListItem,
-  ): AreaDraft | undefined {
+  #addArea(title: ItemTitle, parent: AreaDraft | null, item: ListItem): AreaDraft | undefined {
     const key = keyOf(parent, title.text);
     const existing = this.#items.get(key);
     if (existing?.kind === 'activity') {
@@ -213,7 +160,7 @@ class MatrixReader {
       return undefined;
     }
     if (existing) {
-      this.#mergeExplicitId(existing, title.explicitId);
+      this.#mergeIds(existing, title);
       return existing;
     }
     const area: AreaDraft = {
@@ -224,6 +171,7 @@ class MatrixReader {
       path: parent ? [...parent.path, parent.title] : [],
       position: startOf(item),
       id: '',
+      formerIds: title.formerIds,
       ...(title.explicitId && { explicitId: title.explicitId }),
     };
     this.#items.set(key, area);
@@ -232,7 +180,7 @@ class MatrixReader {
   }
 
   #addActivity(
-    title: { text: string; explicitId?: ItemDraft['explicitId'] },
+    title: ItemTitle,
     notes: RootContent[],
     party: string,
     area: AreaDraft | null,
@@ -245,7 +193,7 @@ class MatrixReader {
       return;
     }
     if (activity) {
-      this.#mergeExplicitId(activity, title.explicitId);
+      this.#mergeIds(activity, title);
     } else {
       activity = {
         kind: 'activity',
@@ -255,6 +203,7 @@ class MatrixReader {
         assignments: new Map(),
         position: startOf(item),
         id: '',
+        formerIds: title.formerIds,
         ...(title.explicitId && { explicitId: title.explicitId }),
       };
       this.#items.set(key, activity);
@@ -279,7 +228,11 @@ class MatrixReader {
     });
   }
 
-  #mergeExplicitId(draft: ItemDraft, explicitId: ItemDraft['explicitId']): void {
+  /** The same item listed again: its ids must agree; former ids add up. */
+  #mergeIds(draft: ItemDraft, { explicitId, formerIds }: ItemTitle): void {
+    for (const former of formerIds) {
+      if (!draft.formerIds.some((known) => known.id === former.id)) draft.formerIds.push(former);
+    }
     if (!explicitId) return;
     if (!draft.explicitId) {
       draft.explicitId = explicitId;
@@ -314,7 +267,7 @@ class MatrixReader {
     matrixHeading: Heading,
     headings: Map<string, Heading>,
   ): Omit<MatrixContent, 'introduction'> {
-    this.#assignIds();
+    assignIds(this.#file, this.#areas, this.#activities);
     this.#checkParties(matrixHeading, headings);
     const order = new Map(this.#parties.map((party, index) => [party.id, index]));
     const byColumn = (a: [string, unknown], b: [string, unknown]) =>
@@ -326,6 +279,7 @@ class MatrixReader {
         title: area.title,
         parent: area.parent?.id ?? null,
         path: area.path,
+        ...formerIdsOf(area),
         position: area.position,
       })),
       activities: this.#activities.map((activity) => {
@@ -341,46 +295,11 @@ class MatrixReader {
             ...(note !== undefined && { note }),
             position,
           })),
+          ...formerIdsOf(activity),
           position: activity.position,
         };
       }),
     };
-  }
-
-  /** Areas come before their activities and parents before children, so parents' ids are set. */
-  #assignIds(): void {
-    const owners = new Map<string, ItemDraft>();
-    for (const draft of [...this.#areas, ...this.#activities]) {
-      const parent = draft.kind === 'area' ? draft.parent : draft.area;
-      draft.id = draft.explicitId?.id ?? deriveId(parent?.id ?? null, draft.title);
-      const owner = owners.get(draft.id);
-      if (!owner) {
-        owners.set(draft.id, draft);
-        continue;
-      }
-      const place = draft.explicitId?.position ?? draft.position;
-      const related = {
-        reason: `\`${draft.id}\` is first the id of \`${owner.title}\``,
-        place: owner.explicitId?.position ?? owner.position,
-      };
-      if (draft.explicitId && owner.explicitId) {
-        report(
-          this.#file,
-          'id-duplicate',
-          `Unexpected duplicate id \`{#${draft.id}}\` on \`${draft.title}\`, expected each id on one item only`,
-          place,
-          related,
-        );
-      } else {
-        report(
-          this.#file,
-          'id-collision',
-          `Unexpected id \`${draft.id}\` for \`${draft.title}\`, which another item already has, expected unique ids: give one of them an explicit \`{#id}\``,
-          place,
-          related,
-        );
-      }
-    }
   }
 
   #checkParties(matrixHeading: Heading, headings: Map<string, Heading>): void {
@@ -405,6 +324,12 @@ class MatrixReader {
       );
     }
   }
+}
+
+function formerIdsOf(draft: ItemDraft): { formerIds?: string[] } {
+  return draft.formerIds.length > 0
+    ? { formerIds: draft.formerIds.map((former) => former.id) }
+    : {};
 }
 
 function keyOf(parent: AreaDraft | null, title: string): string {

@@ -9,6 +9,12 @@ export const PositionSchema = z
   })
   .describe('Where the node starts in the source Markdown.');
 
+const FormerIdsSchema = z
+  .array(z.string().min(1))
+  .min(1)
+  .optional()
+  .describe('Ids the item had before (`{#id former=…}`): their permalinks redirect to it.');
+
 export const PartySchema = z
   .object({
     id: z.string().regex(PARTY_ID_PATTERN).describe('Stable identifier, used in URLs.'),
@@ -33,6 +39,7 @@ export const AreaSchema = z
     title: z.string().min(1).describe('Title as plain text.'),
     parent: z.string().nullable().describe('Id of the enclosing area, or null at the top.'),
     path: z.array(z.string()).describe('Titles of the enclosing areas, from the top down.'),
+    formerIds: FormerIdsSchema,
     position: PositionSchema,
   })
   .describe('A group of activities; areas nest.');
@@ -57,6 +64,7 @@ export const ActivitySchema = z
       .min(1)
       .describe('One per responsible party, in column order.'),
     url: z.string().optional().describe("Address of the activity's page on a published site."),
+    formerIds: FormerIdsSchema,
     position: PositionSchema,
   })
   .describe('A duty held by one or more parties.');

@@ -131,3 +131,54 @@ describe('onus build, when it cannot build', { timeout: 120_000 }, () => {
     expect(stderr).toContain('--site must be an absolute URL');
   });
 });
+
+describe('onus build, with former ids', { timeout: 120_000 }, () => {
+  let dir: string;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'onus-former-'));
+    mkdirSync(path.join(dir, 'model'));
+    cpSync(
+      path.resolve('test/fixtures/model/former-ids/input.md'),
+      path.join(dir, 'model', 'renamed.md'),
+    );
+    const result = await onusBuild(['--content', 'model', '--out', 'site'], dir);
+    expect(result.code, result.stderr).toBe(0);
+  }, 120_000);
+
+  it('should answer every former id with a page that sends the reader on, hosted and from disk', () => {
+    for (const [page, target] of [
+      ['activities/old-backups', '/activities/backups/'],
+      ['activities/data-handling-backups', '/activities/backups/'],
+      ['areas/data-handling', '/areas/data/'],
+    ]) {
+      const html = readFileSync(path.join(dir, 'site', page!, 'index.html'), 'utf8');
+      expect(html).toContain(`<meta http-equiv="refresh" content="0; url=${target}">`);
+      expect(html).toContain(`<link rel="canonical" href="${target}">`);
+      expect(html).toContain('<meta name="robots" content="noindex">');
+    }
+  });
+
+  it('should write permalinks.json, which `onus check --against` compares a later model with', async () => {
+    const permalinks = JSON.parse(readFileSync(path.join(dir, 'site', 'permalinks.json'), 'utf8'));
+    expect(permalinks.permalinks.map((permalink: { id: string }) => permalink.id)).toEqual([
+      'backups',
+      'accounts',
+      'hardware',
+      'data',
+      'customer',
+      'provider',
+    ]);
+    const same = await onus(['check', 'model', '--against', 'site'], dir);
+    expect(same.code).toBe(0);
+    const text = readFileSync(path.join(dir, 'model', 'renamed.md'), 'utf8');
+    writeFileSync(
+      path.join(dir, 'model', 'renamed.md'),
+      text.replace('- Accounts\n', '- User accounts\n'),
+    );
+    const renamed = await onus(['check', 'model', '--against', 'site/permalinks.json'], dir);
+    expect(renamed.code).toBe(1);
+    expect(renamed.stderr).toContain('permalink-removed');
+    expect(renamed.stderr).toContain('{#user-accounts former=accounts}');
+  });
+});

@@ -62,6 +62,12 @@ describe('onus check', () => {
     expect(stderr).toContain('Unexpected missing file `nowhere.md`');
   });
 
+  it('should compare one model only with --against', async () => {
+    const { code, stderr } = await run(['check', fixtures, '--against', 'permalinks.json']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('--against compares one model, but');
+  });
+
   it('should report a folder without Markdown', async () => {
     const empty = mkdtempSync(path.join(tmpdir(), 'onus-empty-'));
     const { code, stderr } = await run(['check', empty]);

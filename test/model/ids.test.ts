@@ -91,8 +91,28 @@ describe('isValidExplicitId', () => {
 
 describe('findIdMarker', () => {
   it('should find a trailing `{#id}` and where it starts', () => {
-    expect(findIdMarker('API server {#api-server}')).toEqual({ id: 'api-server', start: 10 });
-    expect(findIdMarker('API server {# api-server }  ')).toEqual({ id: 'api-server', start: 10 });
+    expect(findIdMarker('API server {#api-server}')).toEqual({
+      id: 'api-server',
+      attributes: [],
+      start: 10,
+    });
+    expect(findIdMarker('API server {# api-server }  ')).toEqual({
+      id: 'api-server',
+      attributes: [],
+      start: 10,
+    });
+  });
+
+  it('should read `name=value` attributes after the id', () => {
+    expect(findIdMarker('Backups {#backups former=data-backups,old-backups}')).toEqual({
+      id: 'backups',
+      attributes: [{ name: 'former', value: 'data-backups,old-backups' }],
+      start: 7,
+    });
+  });
+
+  it('should keep words without `=` as part of the id, to report it whole', () => {
+    expect(findIdMarker('Accounts {#Accounts And Users}')?.id).toBe('Accounts And Users');
   });
 
   it('should ignore braces that are not at the end', () => {
