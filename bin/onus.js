@@ -9,4 +9,6 @@ if (major < 22 || (major === 22 && minor < 12)) {
   process.exit(2);
 }
 const { main } = await import('../src/cli/main.ts');
+const { installInterruptHandlers } = await import('../src/io/interrupt.ts');
+installInterruptHandlers();
 process.exitCode = await main(process.argv.slice(2));

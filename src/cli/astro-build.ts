@@ -1,5 +1,6 @@
 import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { removeOnInterrupt } from '../io/interrupt.ts';
 import type { LinkMode } from '../site/links.ts';
 import { normalizeBase } from '../site/routes.ts';
 import { astroEnvironment, PROJECT_ROOT } from './prepare.ts';
@@ -29,6 +30,7 @@ export async function withAstroBuild<T>(
   await mkdir(STAGING, { recursive: true });
   const staging = await mkdtemp(path.join(STAGING, 'build-'));
   const site = path.join(staging, 'site');
+  const forget = removeOnInterrupt(staging);
   try {
     await build({
       root: PROJECT_ROOT,
@@ -40,6 +42,7 @@ export async function withAstroBuild<T>(
     });
     return await use(site);
   } finally {
+    forget();
     await rm(staging, { recursive: true, force: true });
   }
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { cp, mkdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { removeOnInterrupt, withoutInterruption } from './interrupt.ts';
 
 const exists = (target: string) =>
   stat(target).then(
@@ -10,7 +11,8 @@ const exists = (target: string) =>
 
 /**
  * Write a folder all at once: `write` fills a fresh folder next to the target, which replaces
- * the target only when `write` succeeded. On failure the target is left as it was.
+ * the target only when `write` succeeded. On failure or interruption the target is left as it
+ * was (the two renames of the swap are not interrupted).
  */
 export async function writeFolderAtomically<T>(
   target: string,
@@ -22,14 +24,18 @@ export async function writeFolderAtomically<T>(
   const fresh = path.join(parent, `.${name}.onus-new-${suffix}`);
   const old = path.join(parent, `.${name}.onus-old-${suffix}`);
   await mkdir(parent, { recursive: true });
+  const forget = removeOnInterrupt(fresh);
   try {
     const result = await write(fresh);
-    const existed = await exists(target);
-    if (existed) await rename(target, old);
-    await rename(fresh, target);
-    if (existed) await rm(old, { recursive: true, force: true });
+    await withoutInterruption(async () => {
+      const existed = await exists(target);
+      if (existed) await rename(target, old);
+      await rename(fresh, target);
+      if (existed) await rm(old, { recursive: true, force: true });
+    });
     return result;
   } finally {
+    forget();
     await rm(fresh, { recursive: true, force: true });
   }
 }

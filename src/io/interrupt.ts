@@ -1,0 +1,47 @@
+import { rmSync } from 'node:fs';
+
+/**
+ * Ctrl+C (SIGINT) and SIGTERM end a command at once, but first remove what it was writing,
+ * so an interrupted build leaves neither half-written output nor temporary folders behind.
+ * While a swap of folders is under way, the signal waits for it to finish.
+ */
+const temporaryFolders = new Set<string>();
+let swapping = 0;
+let pending: NodeJS.Signals | undefined;
+
+const EXIT_CODES: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 130, SIGTERM: 143 };
+
+export function installInterruptHandlers(): void {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      if (swapping > 0) {
+        pending = signal;
+        return;
+      }
+      stop(signal);
+    });
+  }
+}
+
+function stop(signal: NodeJS.Signals): never {
+  for (const folder of temporaryFolders) rmSync(folder, { recursive: true, force: true });
+  process.stderr.write(`\nonus: stopped by ${signal}; the output folder is as it was.\n`);
+  process.exit(EXIT_CODES[signal] ?? 1);
+}
+
+/** A folder to remove if the command is interrupted; returns the function that forgets it. */
+export function removeOnInterrupt(folder: string): () => void {
+  temporaryFolders.add(folder);
+  return () => temporaryFolders.delete(folder);
+}
+
+/** Run a step that must not be cut in half (swapping folders); a signal waits for its end. */
+export async function withoutInterruption<T>(step: () => Promise<T>): Promise<T> {
+  swapping++;
+  try {
+    return await step();
+  } finally {
+    swapping--;
+    if (swapping === 0 && pending) stop(pending);
+  }
+}
