@@ -151,7 +151,10 @@ describe('every activity of the Markdown, in every output', { timeout: 180_000 }
     const index = expandIndex(data.index);
     const indexed = Object.entries(index.documentIds)
       .filter(([short]) => index.storedFields[short].kind === 'activity')
-      .map(([short, documentId]) => [documentId, index.storedFields[short].title]);
+      .map(([short, documentId]): [string, string] => [
+        String(documentId),
+        index.storedFields[short].title,
+      ]);
     expect(new Map(indexed)).toEqual(
       new Map([...expected.keys()].map((key) => [published(key).id, published(key).title])),
     );
