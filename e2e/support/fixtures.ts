@@ -17,6 +17,8 @@ interface TestFixtures {
 
 interface WorkerFixtures {
   siteName: SiteName;
+  /** Response headers the test server sends with every file, such as a Content-Security-Policy. */
+  serverHeaders: Record<string, string>;
   server: StaticServer;
 }
 
@@ -26,9 +28,13 @@ interface WorkerFixtures {
  */
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   siteName: ['seed', { scope: 'worker', option: true }],
+  serverHeaders: [{}, { scope: 'worker', option: true }],
   server: [
-    async ({ siteName }, use) => {
-      const server = await serveStatic(siteFolder(siteName), { base: SITES[siteName].base });
+    async ({ siteName, serverHeaders }, use) => {
+      const server = await serveStatic(siteFolder(siteName), {
+        base: SITES[siteName].base,
+        headers: serverHeaders,
+      });
       await use(server);
       await server.close();
     },

@@ -24,7 +24,11 @@ export async function writeOfflineExport(
   hostedRoot?: string,
 ): Promise<OfflineExport> {
   const folder = path.join(out, model.id);
-  await cp(site, folder, { recursive: true });
+  // A "page not found" page has nothing to answer on disk, where no server looks for one.
+  await cp(site, folder, {
+    recursive: true,
+    filter: (source) => path.relative(site, source) !== '404.html',
+  });
 
   const files = await readFolder(folder);
   const zip = deterministicZip(model.id, files);
