@@ -5,7 +5,9 @@ import { selectAll } from 'hast-util-select';
 import type { Root } from 'hast';
 
 export type LinkMode =
-  { kind: 'hosted'; base: string; site?: string } | { kind: 'files' } | { kind: 'single' };
+  | { kind: 'hosted'; base: string; site?: string }
+  | { kind: 'files' }
+  | { kind: 'single'; file: string };
 
 /** Every link a page makes: hrefs, sources, and a meta refresh's target. */
 function linksOf(tree: Root): string[] {

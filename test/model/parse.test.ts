@@ -23,6 +23,7 @@ describe('the model API', () => {
       'deriveId',
       'modelJsonSchema',
       'parseModel',
+      'printModel',
       'slugify',
     ]);
   });
