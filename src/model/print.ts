@@ -34,16 +34,11 @@ export function printModel(model: Model): string {
   blocks.push(`## ${escapeText(model.matrix.title)}`);
   if (model.matrix.introduction) blocks.push(model.matrix.introduction);
   const tree = new Tree(model);
-  // Parties in the order they were first listed, so that items first appear in the same order.
-  const firstListed = (party: string) =>
-    Math.min(
-      ...model.activities.flatMap((activity) =>
-        activity.assignments
-          .filter((assignment) => assignment.party === party)
-          .map(({ position }) => position.line * 1e6 + position.column),
-      ),
-    );
-  for (const party of [...model.parties].sort((a, b) => firstListed(a.id) - firstListed(b.id))) {
+  // Parties in the order they were first listed, for the same reason as each list's order.
+  const listed = model.parties
+    .map((party) => ({ party, first: tree.firstListedAnywhere(party.id) }))
+    .sort((a, b) => a.first - b.first);
+  for (const { party } of listed) {
     const lines = tree.lines(party.id, null, 0);
     if (lines.length > 0) blocks.push(`### ${escapeText(party.name)}`, lines.join('\n'));
   }
@@ -52,17 +47,17 @@ export function printModel(model: Model): string {
 
 type Node = { area: Area } | { activity: Activity };
 
+/**
+ * The matrix as each party listed it. Every list is printed in that party's own order — by
+ * where the party first listed something in each subtree — so that parsing the result meets
+ * every item in the order the model has it.
+ */
 class Tree {
   readonly #children = new Map<string | null, Node[]>();
 
   constructor(model: Model) {
-    const byPosition = (a: Node, b: Node) => {
-      const [p, q] = [position(a), position(b)];
-      return p.line - q.line || p.column - q.column;
-    };
     for (const area of model.areas) this.#add(area.parent, { area });
     for (const activity of model.activities) this.#add(activity.area, { activity });
-    for (const list of this.#children.values()) list.sort(byPosition);
   }
 
   #add(parent: string | null, node: Node): void {
@@ -71,34 +66,52 @@ class Tree {
     this.#children.set(parent, list);
   }
 
+  /** Where a party first listed something in a subtree, as one sortable number; Infinity when it holds nothing there. */
+  firstListed(party: string, node: Node): number {
+    if ('activity' in node) {
+      const assignment = node.activity.assignments.find((candidate) => candidate.party === party);
+      return assignment ? assignment.position.line * 1e6 + assignment.position.column : Infinity;
+    }
+    return Math.min(
+      ...(this.#children.get(node.area.id) ?? []).map((child) => this.firstListed(party, child)),
+    );
+  }
+
+  /** Where a party first listed anything. */
+  firstListedAnywhere(party: string): number {
+    return Math.min(
+      ...(this.#children.get(null) ?? []).map((node) => this.firstListed(party, node)),
+    );
+  }
+
   /** The nested list of what a party holds under an area (null: the top). */
   lines(party: string, parent: string | null, depth: number): string[] {
     const indent = '  '.repeat(depth);
     const lines: string[] = [];
-    for (const node of this.#children.get(parent) ?? []) {
+    const held = (this.#children.get(parent) ?? [])
+      .map((node) => ({ node, first: this.firstListed(party, node) }))
+      .filter(({ first }) => first !== Infinity)
+      .sort((a, b) => a.first - b.first);
+    for (const { node } of held) {
       if ('area' in node) {
-        const inner = this.lines(party, node.area.id, depth + 1);
-        if (inner.length > 0) lines.push(`${indent}- ${itemText(node.area, parent)}`, ...inner);
+        lines.push(
+          `${indent}- ${itemText(node.area, parent)}`,
+          ...this.lines(party, node.area.id, depth + 1),
+        );
         continue;
       }
-      const assignment = node.activity.assignments.find((candidate) => candidate.party === party);
-      if (!assignment) continue;
+      const assignment = node.activity.assignments.find((candidate) => candidate.party === party)!;
       lines.push(`${indent}- ${itemText(node.activity, parent)}`);
       if (assignment.note) {
-        const noteIndent = `${indent}  `;
         const note = assignment.note
           .split('\n')
-          .map((line) => (line === '' ? '' : `${noteIndent}${line}`))
+          .map((line) => (line === '' ? '' : `${indent}  ${line}`))
           .join('\n');
         lines.push('', note, '');
       }
     }
     return lines;
   }
-}
-
-function position(node: Node) {
-  return 'area' in node ? node.area.position : node.activity.position;
 }
 
 function itemText(item: Area | Activity, parent: string | null): string {
