@@ -6,7 +6,7 @@ import { sitemap } from './src/site/sitemap-integration.ts';
 // `onus build` passes base, site and outDir on top of this; plain `astro build` uses it as is.
 export default defineConfig({
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  build: { format: 'directory', concurrency: 16 },
   devToolbar: { enabled: false },
   integrations: [sitemap()],
   vite: {

@@ -1,11 +1,9 @@
-import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, rm, symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { removeOnInterrupt } from '../io/interrupt.ts';
 import type { LinkMode } from '../site/links.ts';
 import { normalizeBase } from '../site/routes.ts';
 import { astroEnvironment, PROJECT_ROOT } from './prepare.ts';
-
-const STAGING = path.join(PROJECT_ROOT, 'node_modules', '.cache', 'onus');
 
 export interface AstroBuildOptions {
   /** The checked content folder (absolute). */
@@ -17,37 +15,37 @@ export interface AstroBuildOptions {
 }
 
 /**
- * Build the site with Astro into a fresh folder inside the project — Astro imports its own
- * output while prerendering, so its dependencies must resolve from there — and hand that
- * folder to `use`. The folder is removed afterwards, whatever happens.
+ * Build the site with Astro into `outDir` (a fresh folder: the pages go straight where they
+ * will stay). When the output is outside the working folder, Astro writes the code it
+ * prerenders with under `<cwd>/.astro/`, imports it from there, and moves assets from there
+ * to the output with a rename. So the build runs from a workspace of its own next to the
+ * output — the same file system, and no concurrent build shares it — whose `node_modules`
+ * links to the project's, where that code's imports resolve. The workspace is removed
+ * afterwards, whatever happens.
  */
-export async function withAstroBuild<T>(
-  options: AstroBuildOptions,
-  use: (site: string) => Promise<T>,
-): Promise<T> {
+export async function astroBuild(options: AstroBuildOptions, outDir: string): Promise<void> {
   astroEnvironment(options.content, options.links);
   const { build } = await import('astro');
-  await mkdir(STAGING, { recursive: true });
-  const staging = await mkdtemp(path.join(STAGING, 'build-'));
-  const site = path.join(staging, 'site');
-  const forget = removeOnInterrupt(staging);
+  const workspace = await mkdtemp(path.join(path.dirname(outDir), '.onus-work-'));
+  const forget = removeOnInterrupt(workspace);
+  await symlink(
+    path.join(PROJECT_ROOT, 'node_modules'),
+    path.join(workspace, 'node_modules'),
+    'junction',
+  );
+  process.chdir(workspace);
   try {
     await build({
       root: PROJECT_ROOT,
-      outDir: site,
-      cacheDir: path.join(staging, 'cache'),
+      outDir,
+      cacheDir: path.join(workspace, 'cache'),
       base: normalizeBase(options.base),
       ...(options.site && { site: options.site }),
       logLevel: options.verbose ? 'info' : 'warn',
     });
-    return await use(site);
   } finally {
+    process.chdir(PROJECT_ROOT);
     forget();
-    await rm(staging, { recursive: true, force: true });
+    await rm(workspace, { recursive: true, force: true });
   }
-}
-
-export async function countPages(folder: string): Promise<number> {
-  const entries = await readdir(folder, { recursive: true });
-  return entries.filter((entry) => entry.endsWith('.html')).length;
 }

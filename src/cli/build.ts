@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { moveFolder, writeFolderAtomically } from '../io/output-folder.ts';
-import { countPages, withAstroBuild } from './astro-build.ts';
+import { writeFolderAtomically } from '../io/output-folder.ts';
+import { astroBuild } from './astro-build.ts';
 import type { Io } from './io.ts';
 import { checkSiteUrl, prepareContent } from './prepare.ts';
 
@@ -36,23 +36,22 @@ export async function build(args: string[], io: Io): Promise<number> {
   const out = path.resolve(io.cwd, values.out);
   const shown = `${path.relative(io.cwd, out) || '.'}/`;
   try {
-    const pages = await withAstroBuild(
-      {
-        content: prepared.directory,
-        links: 'hosted',
-        base: values.base,
-        site,
-        verbose: values.verbose,
-      },
-      (built) =>
-        writeFolderAtomically(out, async (folder) => {
-          await moveFolder(built, folder);
-          return countPages(folder);
-        }),
+    await writeFolderAtomically(out, (folder) =>
+      astroBuild(
+        {
+          content: prepared.directory,
+          links: 'hosted',
+          base: values.base,
+          site,
+          verbose: values.verbose,
+        },
+        folder,
+      ),
     );
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    const { activities, areas, parties } = prepared.model;
     io.stderr(
-      `Built ${pages} pages of ${prepared.model.activities.length} activities into ${shown} in ${seconds} s\n`,
+      `Built the site of ${activities.length} activities, ${areas.length} areas and ${parties.length} parties into ${shown} in ${seconds} s\n`,
     );
     return 0;
   } catch (error) {

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { writeOfflineExport } from '../export/offline-export.ts';
 import { writeFolderAtomically } from '../io/output-folder.ts';
 import { hostedPath } from '../site/routes.ts';
-import { withAstroBuild } from './astro-build.ts';
+import { astroBuild } from './astro-build.ts';
 import type { Io } from './io.ts';
 import { checkSiteUrl, prepareContent } from './prepare.ts';
 
@@ -42,19 +42,19 @@ export async function exportCommand(args: string[], io: Io): Promise<number> {
   const shown = `${path.relative(io.cwd, out) || '.'}/`;
   const hostedRoot = site ? new URL(hostedPath(values.base, ''), site).href : undefined;
   try {
-    const result = await withAstroBuild(
-      {
-        content: prepared.directory,
-        links: 'files',
-        base: values.base,
-        site,
-        verbose: values.verbose,
-      },
-      (built) =>
-        writeFolderAtomically(out, (folder) =>
-          writeOfflineExport(prepared.model, built, folder, hostedRoot),
-        ),
-    );
+    const result = await writeFolderAtomically(out, async (folder) => {
+      await astroBuild(
+        {
+          content: prepared.directory,
+          links: 'files',
+          base: values.base,
+          site,
+          verbose: values.verbose,
+        },
+        path.join(folder, prepared.model.id),
+      );
+      return writeOfflineExport(prepared.model, folder, hostedRoot);
+    });
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     const kilobytes = (result.singleFileBytes / 1024).toFixed(0);
     io.stderr(

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { reporter } from 'vfile-reporter';
 import { findModelFile, loadFiles } from '../io/files.ts';
+import { handOverParse } from '../loader/handoff.ts';
 import { parseModel, type Model } from '../model/index.ts';
 import { ENV } from '../site/config.ts';
 import type { LinkMode } from '../site/links.ts';
@@ -26,18 +27,15 @@ export async function prepareContent(
   }
   const [file] = await loadFiles([found.path], io.cwd);
   const result = file?.value === undefined ? undefined : parseModel(file);
+  if (result?.model && file?.value instanceof Uint8Array)
+    handOverParse(found.path, file.value, result);
   if (file && file.messages.length > 0) io.stderr(`${reporter([file], { color: io.color })}\n`);
   if (!result?.model) return undefined;
   return { model: result.model, directory, file: found.path };
 }
 
-/**
- * The environment the Astro build reads: where the content is, and that it was checked. Astro
- * also places and imports build files relative to the working directory, so the process moves
- * into the project (every user path is absolute by now).
- */
+/** The environment the Astro build reads: where the content is, and that it was checked. */
 export function astroEnvironment(directory: string, links: LinkMode = 'hosted'): void {
-  process.chdir(PROJECT_ROOT);
   // Vite lets these variables of the environment override what the config says (a test
   // runner sets BASE_URL, for one); the command's options must win.
   for (const name of ['BASE_URL', 'SITE', 'ASSETS_PREFIX']) delete process.env[name];

@@ -247,6 +247,7 @@ function setUpSearchPage(page: HTMLElement): void {
   if (input.value) void run();
 }
 
+// The page script made the dialog before loading this one.
 const dialog = document.querySelector<HTMLDialogElement>('dialog.search-dialog');
 const open = dialog ? setUpDialog(dialog) : () => undefined;
 window.onusSearch = { open };

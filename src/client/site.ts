@@ -68,15 +68,37 @@ async function openSearch(dialog: HTMLDialogElement): Promise<void> {
   if (dialog.open) window.onusSearch?.open();
 }
 
+/** The dialog's markup: static text, built on first use so pages carry none of it. */
+const DIALOG = `<div class="search-box">
+<h2 id="search-dialog-title" class="visually-hidden">Search</h2>
+<div class="search-field"><input type="search" role="combobox" aria-label="Search activities, areas and parties" aria-expanded="false" aria-controls="search-dialog-results" aria-autocomplete="list" autocomplete="off" spellcheck="false" placeholder="Search activities, areas, parties…"><button class="search-close" type="button">Close</button></div>
+<p class="search-status" role="status" aria-live="polite"></p>
+<ul id="search-dialog-results" role="listbox" aria-label="Search results"></ul>
+<p class="search-footer"><a class="search-more" hidden>See all results</a><span class="meta"><kbd>↑</kbd> <kbd>↓</kbd> to move, <kbd>Enter</kbd> to open, <kbd>Esc</kbd> to close</span></p>
+</div>`;
+
+function searchDialog(searchPage: string): HTMLDialogElement {
+  let dialog = document.querySelector<HTMLDialogElement>('dialog.search-dialog');
+  if (!dialog) {
+    dialog = document.createElement('dialog');
+    dialog.className = 'search-dialog';
+    dialog.setAttribute('aria-labelledby', 'search-dialog-title');
+    dialog.innerHTML = DIALOG;
+    dialog.querySelector<HTMLAnchorElement>('.search-more')!.href = searchPage;
+    document.body.append(dialog);
+  }
+  return dialog;
+}
+
 function setUpSearch(): void {
   const trigger = document.querySelector<HTMLAnchorElement>('[data-search-open]');
-  const dialog = document.querySelector<HTMLDialogElement>('dialog.search-dialog');
-  if (!trigger || !dialog) return;
+  if (!trigger) return;
+  const open = () => void openSearch(searchDialog(trigger.href));
   trigger.setAttribute('role', 'button');
   trigger.setAttribute('aria-haspopup', 'dialog');
   trigger.addEventListener('click', (event) => {
     event.preventDefault();
-    void openSearch(dialog);
+    open();
   });
   document.addEventListener('keydown', (event) => {
     const target = event.target as HTMLElement;
@@ -87,7 +109,7 @@ function setUpSearch(): void {
       (event.key === '/' && !typing && !event.altKey && !event.metaKey && !event.ctrlKey)
     ) {
       event.preventDefault();
-      void openSearch(dialog);
+      open();
     }
   });
 }

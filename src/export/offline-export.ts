@@ -1,4 +1,4 @@
-import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Model } from '../model/index.ts';
 import { searchIndexJson } from '../search/build-index.ts';
@@ -14,21 +14,17 @@ export interface OfflineExport {
 }
 
 /**
- * From a site built for disk (relative links, classic scripts, inline styles), write the
- * export: `<id>/` (that site), `<id>.zip` (the same, zipped) and `<id>.html` (all in one file).
+ * Around the site built for disk (relative links, classic scripts) in `<out>/<id>/`, complete
+ * the export: `<id>.zip` (that folder, zipped) and `<id>.html` (all in one file).
  */
 export async function writeOfflineExport(
   model: Model,
-  site: string,
   out: string,
   hostedRoot?: string,
 ): Promise<OfflineExport> {
   const folder = path.join(out, model.id);
   // A "page not found" page has nothing to answer on disk, where no server looks for one.
-  await cp(site, folder, {
-    recursive: true,
-    filter: (source) => path.relative(site, source) !== '404.html',
-  });
+  await rm(path.join(folder, '404.html'), { force: true });
 
   const files = await readFolder(folder);
   const zip = deterministicZip(model.id, files);

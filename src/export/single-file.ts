@@ -68,9 +68,8 @@ export function composeSingleFile(input: SingleFileInput): string {
 
   const header = select('header.site-header', frame);
   const footer = select('footer.site-footer', frame);
-  const dialog = select('dialog.search-dialog', frame);
   if (!input.hostedRoot && footer) removeAll(footer, 'ul');
-  for (const part of [header, footer, dialog]) if (part) rewriteFrame(part, links);
+  for (const part of [header, footer]) if (part) rewriteFrame(part, links);
 
   const head = select('head', frame)!;
   const keep = (selector: string) =>
@@ -98,7 +97,6 @@ export function composeSingleFile(input: SingleFileInput): string {
     html(header),
     main,
     html(footer),
-    html(dialog),
     `<script type="application/json" id="onus-search-index">${input.searchJson}</script>`,
     inlineScript(input.scripts.site),
     inlineScript(input.scripts['matrix-filter']),

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { cp, mkdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { removeOnInterrupt, withoutInterruption } from './interrupt.ts';
 
@@ -37,16 +37,5 @@ export async function writeFolderAtomically<T>(
   } finally {
     forget();
     await rm(fresh, { recursive: true, force: true });
-  }
-}
-
-/** Move a folder, copying when it crosses file systems. */
-export async function moveFolder(from: string, to: string): Promise<void> {
-  try {
-    await rename(from, to);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
-    await cp(from, to, { recursive: true });
-    await rm(from, { recursive: true, force: true });
   }
 }

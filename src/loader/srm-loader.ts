@@ -8,6 +8,7 @@ import { findModelFile } from '../io/files.ts';
 import { z } from 'zod';
 import { ModelSchema, parseModel, type Model, type ParseResult } from '../model/index.ts';
 import { ENV } from '../site/config.ts';
+import { takeOverParse } from './handoff.ts';
 
 /** The collections one model feeds; `model` holds its one entry of metadata. */
 export type SrmCollection = 'model' | 'parties' | 'areas' | 'activities' | 'sections';
@@ -75,7 +76,8 @@ async function sync(
 
   let parsed = parses.get(digest);
   if (!parsed) {
-    parsed = parseModel(new VFile({ path: displayPath(file), value: text }));
+    parsed =
+      takeOverParse(file, text) ?? parseModel(new VFile({ path: displayPath(file), value: text }));
     parses.clear();
     parses.set(digest, parsed);
   }

@@ -6,6 +6,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import './micromark-linear.ts';
 
 /** SRM Markdown is CommonMark with GFM (tables, task lists…) and YAML frontmatter. */
 const processor = unified()

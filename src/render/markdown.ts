@@ -6,6 +6,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import '../model/micromark-linear.ts';
 
 /**
  * Content is untrusted for script. Raw HTML is parsed, then everything goes through

@@ -50,7 +50,7 @@ describe('onus build, on a model of our own with --base and --site', { timeout: 
 
   it('should succeed and say what it built', () => {
     expect(result.stderr).toMatch(
-      /^Built \d+ pages of 13 activities into public-site\/ in [\d.]+ s\n$/,
+      /^Built the site of 13 activities, 10 areas and 4 parties into public-site\/ in [\d.]+ s\n$/,
     );
     expect(result.code).toBe(0);
   });

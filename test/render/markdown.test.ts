@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from '../../src/render/markdown.ts';
+import { plainTextOfMarkdown } from '../../src/render/plain-text.ts';
 
 describe('renderMarkdown', () => {
   it('should render Markdown with GFM', () => {
@@ -27,5 +28,19 @@ describe('renderMarkdown', () => {
 
   it('should prefix ids so content cannot take the page’s anchors', () => {
     expect(renderMarkdown('<a id="main" name="x">x</a>')).toContain('id="user-content-main"');
+  });
+});
+
+describe('plainTextOfMarkdown', () => {
+  it.each([
+    ['Plain words, with commas.', 'Plain words, with commas.'],
+    ['Two\nlines', 'Two lines'],
+    ['**Bold** and `code`', 'Bold and code'],
+    ['A [link](https://example.com) here', 'A link here'],
+    ['1. First\n2. Second', 'First Second'],
+    ['- item', 'item'],
+    ['<b>tag</b> text', 'tag text'],
+  ])('should take the words of %j', (markdown, text) => {
+    expect(plainTextOfMarkdown(markdown)).toBe(text);
   });
 });
