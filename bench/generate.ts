@@ -68,6 +68,30 @@ const AREA_WORDS = [
   'Applications',
 ];
 
+/**
+ * 100 queries as readers type them: words of the generated titles, their prefixes, typos
+ * (a letter dropped or doubled), two words together, area names, numbers.
+ */
+export const QUERIES: readonly string[] = (() => {
+  const queries: string[] = [];
+  for (let index = 0; queries.length < 100; index++) {
+    const subject = SUBJECTS[index % SUBJECTS.length]!.toLowerCase();
+    const object = OBJECTS[index % OBJECTS.length]!;
+    const variants = [
+      subject,
+      subject.slice(0, 4),
+      `${subject.slice(0, 2)}${subject.slice(3)}`,
+      `${subject} ${object}`,
+      `${object.slice(0, 5)}`,
+      `${AREA_WORDS[index % AREA_WORDS.length]!.toLowerCase()} ${index + 1}`,
+      `#${index * 37 + 1}`,
+      `${object}${object.at(-1)}`,
+    ];
+    queries.push(variants[index % variants.length]!);
+  }
+  return queries;
+})();
+
 /** mulberry32: a small, well-known PRNG, so that the same seed gives the same model. */
 function random(seed: number): () => number {
   let state = seed >>> 0;

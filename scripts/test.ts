@@ -66,6 +66,7 @@ const tallies = [
   check('types', 'npx', ['astro', 'check']),
   vitest(),
   playwright(),
+  check('benchmark harness (quick)', 'node', ['bench/run.ts', '--quick']),
 ];
 
 const passed = tallies.reduce((sum, tally) => sum + tally.passed, 0);

@@ -1,4 +1,4 @@
-import { mkdtemp, rm, symlink } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { removeOnInterrupt } from '../io/interrupt.ts';
 import type { LinkMode } from '../site/links.ts';
@@ -26,6 +26,7 @@ export interface AstroBuildOptions {
 export async function astroBuild(options: AstroBuildOptions, outDir: string): Promise<void> {
   astroEnvironment(options.content, options.links);
   const { build } = await import('astro');
+  await mkdir(path.dirname(outDir), { recursive: true });
   const workspace = await mkdtemp(path.join(path.dirname(outDir), '.onus-work-'));
   const forget = removeOnInterrupt(workspace);
   await symlink(

@@ -1,32 +1,54 @@
-import { build, buildUsage } from './build.ts';
-import { check, checkUsage } from './check.ts';
-import { dev, devUsage } from './dev.ts';
-import { exportCommand, exportUsage } from './export.ts';
 import { processIo, UsageError, type Io } from './io.ts';
-import { model, modelUsage } from './model.ts';
-import { schema, schemaUsage } from './schema.ts';
 
 interface Command {
   run: (args: string[], io: Io) => Promise<number>;
   usage: string;
-  summary: string;
 }
 
-const COMMANDS: Record<string, Command> = {
-  build: { run: build, usage: buildUsage, summary: 'build the site of a model into a folder' },
-  dev: { run: dev, usage: devUsage, summary: 'serve the site with live reload while you edit' },
+/** Each command is loaded only when it runs: `onus check` need not load Astro, nor the exporter. */
+const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
+  build: {
+    summary: 'build the site of a model into a folder',
+    load: async () => {
+      const { build, buildUsage } = await import('./build.ts');
+      return { run: build, usage: buildUsage };
+    },
+  },
+  dev: {
+    summary: 'serve the site with live reload while you edit',
+    load: async () => {
+      const { dev, devUsage } = await import('./dev.ts');
+      return { run: dev, usage: devUsage };
+    },
+  },
   export: {
-    run: exportCommand,
-    usage: exportUsage,
     summary: 'export the site for reading offline, from disk',
+    load: async () => {
+      const { exportCommand, exportUsage } = await import('./export.ts');
+      return { run: exportCommand, usage: exportUsage };
+    },
   },
-  check: { run: check, usage: checkUsage, summary: 'check SRM Markdown files and report problems' },
+  check: {
+    summary: 'check SRM Markdown files and report problems',
+    load: async () => {
+      const { check, checkUsage } = await import('./check.ts');
+      return { run: check, usage: checkUsage };
+    },
+  },
   model: {
-    run: model,
-    usage: modelUsage,
     summary: 'print the responsibility model of a file as JSON',
+    load: async () => {
+      const { model, modelUsage } = await import('./model.ts');
+      return { run: model, usage: modelUsage };
+    },
   },
-  schema: { run: schema, usage: schemaUsage, summary: 'print the JSON Schema of that model' },
+  schema: {
+    summary: 'print the JSON Schema of that model',
+    load: async () => {
+      const { schema, schemaUsage } = await import('./schema.ts');
+      return { run: schema, usage: schemaUsage };
+    },
+  },
 };
 
 const usage = `Usage: onus <command> [options]
@@ -47,13 +69,14 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     io.stdout(`${usage}\n`);
     return name === undefined ? 2 : 0;
   }
-  const command = COMMANDS[name];
-  if (!command) {
+  const entry = COMMANDS[name];
+  if (!entry) {
     io.stderr(
       `onus: unknown command \`${name}\`, expected one of ${Object.keys(COMMANDS).join(', ')}\n\n${usage}\n`,
     );
     return 2;
   }
+  const command = await entry.load();
   if (args.includes('--help') || args.includes('-h')) {
     io.stdout(`${command.usage}\n`);
     return 0;

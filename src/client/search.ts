@@ -247,9 +247,15 @@ function setUpSearchPage(page: HTMLElement): void {
   if (input.value) void run();
 }
 
-// The page script made the dialog before loading this one.
-const dialog = document.querySelector<HTMLDialogElement>('dialog.search-dialog');
-const open = dialog ? setUpDialog(dialog) : () => undefined;
-window.onusSearch = { open };
+// The page script makes the dialog on first use: in the single file, after this script ran.
+let openDialog: (() => void) | undefined;
+window.onusSearch = {
+  open: () => {
+    const dialog = document.querySelector<HTMLDialogElement>('dialog.search-dialog');
+    if (!dialog) return;
+    openDialog ??= setUpDialog(dialog);
+    openDialog();
+  },
+};
 const page = document.querySelector<HTMLElement>('[data-search-page]');
 if (page) setUpSearchPage(page);
