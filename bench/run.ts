@@ -4,7 +4,15 @@
  * bench/RESULTS.md. `npm run bench -- --quick`: 100 activities, one run, no peer, no
  * Lighthouse — the smoke test `npm test` runs so that the harness cannot rot.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -25,6 +33,7 @@ import {
   exportOurs,
   installPeer,
   modelOf,
+  PEER,
   PROJECT,
   writeFloorData,
   writePeerDocs,
@@ -83,6 +92,8 @@ try {
         `  run ${run + 1}: onus ${(built.ms / 1000).toFixed(1)} s, floor ${(plain.ms / 1000).toFixed(1)} s`,
       );
     }
+    // The work folder is in memory: what is measured is let go of at once.
+    rmSync(path.join(WORK, `floor-${size}`), { recursive: true, force: true });
     const pages = countHtml(site);
 
     let peer: SizeResult['peer'];
@@ -90,6 +101,8 @@ try {
       writePeerDocs(model);
       const limit = PEER_LIMITS_MS[size] ?? 240_000;
       const built = await buildPeer(path.join(WORK, `peer-${size}`), limit);
+      // Every Starlight page carries the whole sidebar: 10,000 pages weigh gigabytes.
+      rmSync(path.join(WORK, `peer-${size}`), { recursive: true, force: true });
       if (!built.timedOut && built.code !== 0) fail('Starlight', built.output);
       const written = (built.output.match(/├─ |└─ /g) ?? []).length;
       peer = { ms: built.ms, completed: !built.timedOut, pagesWritten: written, limitMs: limit };
@@ -109,12 +122,15 @@ try {
     const search = await searchTiming(browser, server.url, quick ? QUERIES.slice(0, 20) : QUERIES);
     await server.close();
     const indexBytes = readFileSync(path.join(site, 'search-index.js'));
+    rmSync(site, { recursive: true, force: true });
 
     const offline = path.join(WORK, `export-${size}`);
     const exported = await exportOurs(content, offline);
     if (exported.code !== 0) fail('onus export', exported.output);
     const single = path.join(offline, `synthetic-${size}.html`);
     const opened = await measureOfflineSearch(single);
+    const singleFileBytes = statSync(single).size;
+    rmSync(offline, { recursive: true, force: true });
 
     results.sizes.push({
       activities: size,
@@ -130,7 +146,7 @@ try {
       },
       export: {
         ms: exported.ms,
-        singleFileBytes: statSync(single).size,
+        singleFileBytes,
         openMs: opened.openMs,
         firstResultMs: opened.firstResultMs,
       },
@@ -175,6 +191,9 @@ try {
 }
 
 results.totalMs = performance.now() - started;
+if (!quick) rmSync(path.join(PEER, 'src/content/docs'), { recursive: true, force: true });
+for (const entry of readdirSync(WORK))
+  rmSync(path.join(WORK, entry), { recursive: true, force: true });
 const target = quick ? path.join(WORK, 'RESULTS.md') : path.join(PROJECT, 'bench/RESULTS.md');
 writeResults(results, target);
 log(

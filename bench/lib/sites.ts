@@ -8,7 +8,7 @@ export const PROJECT = path.resolve(import.meta.dirname, '../..');
 const NODE = process.execPath;
 const FLOOR = path.join(PROJECT, 'bench/floor');
 export const PEER = path.join(PROJECT, 'bench/peer');
-const QUIET = { ASTRO_TELEMETRY_DISABLED: '1', CI: '1' };
+const QUIET = { ASTRO_TELEMETRY_DISABLED: '1' };
 
 /** `onus model` of a file, as the floor and the peer get the same activities from it. */
 export function modelOf(file: string): Model {

@@ -1,6 +1,6 @@
-import { mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
+import { mkdir, mkdtemp, symlink } from 'node:fs/promises';
 import path from 'node:path';
-import { removeOnInterrupt } from '../io/interrupt.ts';
+import { removeAtExit } from '../io/interrupt.ts';
 import type { LinkMode } from '../site/links.ts';
 import { normalizeBase } from '../site/routes.ts';
 import { astroEnvironment, PROJECT_ROOT } from './prepare.ts';
@@ -20,15 +20,21 @@ export interface AstroBuildOptions {
  * prerenders with under `<cwd>/.astro/`, imports it from there, and moves assets from there
  * to the output with a rename. So the build runs from a workspace of its own next to the
  * output — the same file system, and no concurrent build shares it — whose `node_modules`
- * links to the project's, where that code's imports resolve. The workspace is removed
- * afterwards, whatever happens.
+ * links to the project's, where that code's imports resolve. The workspace is removed when the
+ * process ends, whatever happens.
  */
-export async function astroBuild(options: AstroBuildOptions, outDir: string): Promise<void> {
+export async function astroBuild(
+  options: AstroBuildOptions,
+  outDir: string,
+  /** Where the workspace goes: next to the command's output folder, outside what gets swapped in. */
+  workspaceParent: string,
+): Promise<void> {
   astroEnvironment(options.content, options.links);
   const { build } = await import('astro');
-  await mkdir(path.dirname(outDir), { recursive: true });
-  const workspace = await mkdtemp(path.join(path.dirname(outDir), '.onus-work-'));
-  const forget = removeOnInterrupt(workspace);
+  await mkdir(workspaceParent, { recursive: true });
+  const workspace = await mkdtemp(path.join(workspaceParent, '.onus-work-'));
+  // Astro saves its content store on a timer, which may fire after a failed build returned.
+  removeAtExit(workspace);
   await symlink(
     path.join(PROJECT_ROOT, 'node_modules'),
     path.join(workspace, 'node_modules'),
@@ -46,7 +52,5 @@ export async function astroBuild(options: AstroBuildOptions, outDir: string): Pr
     });
   } finally {
     process.chdir(PROJECT_ROOT);
-    forget();
-    await rm(workspace, { recursive: true, force: true });
   }
 }

@@ -46,18 +46,19 @@ export async function build(args: string[], io: Io): Promise<number> {
           verbose: values.verbose,
         },
         folder,
+        path.dirname(out),
       ),
     );
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    const { activities, areas, parties } = prepared.model;
+    const { activities, areas, parties } = (await prepared.model)!;
     io.stderr(
       `Built the site of ${activities.length} activities, ${areas.length} areas and ${parties.length} parties into ${shown} in ${seconds} s\n`,
     );
     return 0;
   } catch (error) {
-    io.stderr(
-      `onus build: the build failed, ${shown} is unchanged.\n${(error as Error).message}\n`,
-    );
+    // A model with errors stops the build where the pages would be read: its diagnostics are out already.
+    const why = (await prepared.model) ? `\n${(error as Error).message}` : '';
+    io.stderr(`onus build: the build failed, ${shown} is unchanged.${why}\n`);
     return 1;
   }
 }

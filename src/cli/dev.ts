@@ -26,13 +26,14 @@ export async function dev(args: string[], io: Io): Promise<number> {
     return 2;
   }
   const prepared = await prepareContent(values.content, io);
-  if (!prepared) return 1;
+  const model = prepared && (await prepared.model);
+  if (!prepared || !model) return 1;
 
   astroEnvironment(prepared.directory);
   const { dev: astroDev } = await import('astro');
   const server = await astroDev({ root: PROJECT_ROOT, server: { port, host: values.host } });
   io.stderr(
-    `Serving ${prepared.model.title} at http://localhost:${server.address.port}/ — edit ${prepared.file} and pages reload.\n`,
+    `Serving ${model.title} at http://localhost:${server.address.port}/ — edit ${prepared.file} and pages reload.\n`,
   );
   await new Promise<void>((resolve) => {
     const stop = () => resolve();

@@ -36,7 +36,9 @@ export async function exportCommand(args: string[], io: Io): Promise<number> {
   const site = checkSiteUrl(values.site);
   const started = performance.now();
   const prepared = await prepareContent(values.content, io);
-  if (!prepared) return 1;
+  // The export is named after the model: it needs the model before Astro starts.
+  const model = prepared && (await prepared.model);
+  if (!prepared || !model) return 1;
 
   const out = path.resolve(io.cwd, values.out);
   const shown = `${path.relative(io.cwd, out) || '.'}/`;
@@ -51,14 +53,15 @@ export async function exportCommand(args: string[], io: Io): Promise<number> {
           site,
           verbose: values.verbose,
         },
-        path.join(folder, prepared.model.id),
+        path.join(folder, model.id),
+        path.dirname(out),
       );
-      return writeOfflineExport(prepared.model, folder, hostedRoot);
+      return writeOfflineExport(model, folder, hostedRoot);
     });
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     const kilobytes = (result.singleFileBytes / 1024).toFixed(0);
     io.stderr(
-      `Exported ${prepared.model.title} into ${shown} in ${seconds} s:\n` +
+      `Exported ${model.title} into ${shown} in ${seconds} s:\n` +
         `  ${result.files.html} (one file, ${kilobytes} KB)\n  ${result.files.folder} (open index.html)\n  ${result.files.zip}\n`,
     );
     return 0;

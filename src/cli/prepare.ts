@@ -3,35 +3,50 @@ import { fileURLToPath } from 'node:url';
 import { reporter } from 'vfile-reporter';
 import { findModelFile, loadFiles } from '../io/files.ts';
 import { handOverParse } from '../loader/handoff.ts';
-import { parseModel, type Model } from '../model/index.ts';
+import type { Model } from '../model/index.ts';
 import { ENV } from '../site/config.ts';
 import type { LinkMode } from '../site/links.ts';
 import { UsageError, type Io } from './io.ts';
+import { parseInWorker } from './parse-in-worker.ts';
 
 /** The Onus project itself: where astro.config.mjs and the site's sources live. */
 export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
+export interface PreparedContent {
+  directory: string;
+  file: string;
+  /** The model once parsed (its diagnostics printed by then), or undefined when it has errors. */
+  model: Promise<Model | undefined>;
+}
+
 /**
- * Find and check the model in a content folder before Astro starts, so problems are printed
- * as diagnostics (not as a build's stack trace) and a bad model never reaches a build.
+ * Find the model in a content folder and start checking it: on another thread, so that Astro
+ * can start meanwhile, and handed over to the loader, which waits for it. Its diagnostics are
+ * printed as soon as they are known — never as a build's stack trace — and a model with errors
+ * fails the build before any page is written.
  */
 export async function prepareContent(
   content: string,
   io: Io,
-): Promise<{ model: Model; directory: string; file: string } | undefined> {
+): Promise<PreparedContent | undefined> {
   const directory = path.resolve(io.cwd, content);
   const found = await findModelFile(directory, content);
   if ('error' in found) {
     io.stderr(`onus: ${found.error}\n`);
     return undefined;
   }
-  const [file] = await loadFiles([found.path], io.cwd);
-  const result = file?.value === undefined ? undefined : parseModel(file);
-  if (result?.model && file?.value instanceof Uint8Array)
-    handOverParse(found.path, file.value, result);
-  if (file && file.messages.length > 0) io.stderr(`${reporter([file], { color: io.color })}\n`);
-  if (!result?.model) return undefined;
-  return { model: result.model, directory, file: found.path };
+  const [loaded] = await loadFiles([found.path], io.cwd);
+  if (!loaded || !(loaded.value instanceof Uint8Array)) {
+    if (loaded) io.stderr(`${reporter([loaded], { color: io.color })}\n`);
+    return undefined;
+  }
+  const parse = parseInWorker(loaded.path, io.cwd, loaded.value);
+  handOverParse(found.path, loaded.value, parse);
+  const model = parse.then(({ model, file }) => {
+    if (file.messages.length > 0) io.stderr(`${reporter([file], { color: io.color })}\n`);
+    return model;
+  });
+  return { directory, file: found.path, model };
 }
 
 /** The environment the Astro build reads: where the content is, and that it was checked. */

@@ -12,6 +12,7 @@ let pending: NodeJS.Signals | undefined;
 const EXIT_CODES: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 130, SIGTERM: 143 };
 
 export function installInterruptHandlers(): void {
+  process.on('exit', removeTemporaryFolders);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {
       if (swapping > 0) {
@@ -23,8 +24,13 @@ export function installInterruptHandlers(): void {
   }
 }
 
-function stop(signal: NodeJS.Signals): never {
+function removeTemporaryFolders(): void {
   for (const folder of temporaryFolders) rmSync(folder, { recursive: true, force: true });
+  temporaryFolders.clear();
+}
+
+function stop(signal: NodeJS.Signals): never {
+  removeTemporaryFolders();
   process.stderr.write(`\nonus: stopped by ${signal}; the output folder is as it was.\n`);
   process.exit(EXIT_CODES[signal] ?? 1);
 }
@@ -33,6 +39,14 @@ function stop(signal: NodeJS.Signals): never {
 export function removeOnInterrupt(folder: string): () => void {
   temporaryFolders.add(folder);
   return () => temporaryFolders.delete(folder);
+}
+
+/**
+ * A folder to remove when the process ends (or is interrupted), not before: a library may
+ * still write into it on a timer after its work returned.
+ */
+export function removeAtExit(folder: string): void {
+  temporaryFolders.add(folder);
 }
 
 /** Run a step that must not be cut in half (swapping folders); a signal waits for its end. */

@@ -77,7 +77,8 @@ async function sync(
   let parsed = parses.get(digest);
   if (!parsed) {
     parsed =
-      takeOverParse(file, text) ?? parseModel(new VFile({ path: displayPath(file), value: text }));
+      (await takeOverParse(file, text)) ??
+      parseModel(new VFile({ path: displayPath(file), value: text }));
     parses.clear();
     parses.set(digest, parsed);
   }
