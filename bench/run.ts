@@ -17,11 +17,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { serveStatic } from '../e2e/support/static-server.ts';
+import { freePort, serveStatic } from '../e2e/support/static-server.ts';
 import { launch, pageWeight, searchTiming } from './lib/browser.ts';
 import { devReload } from './lib/dev.ts';
 import { generateModel, QUERIES } from './generate.ts';
-import { lighthouse } from './lib/lighthouse.ts';
+import { lighthouse, type Scores } from './lib/lighthouse.ts';
 import { measureOfflineSearch } from './lib/offline-search.ts';
 import { median } from './lib/process.ts';
 import { writeResults, type Results, type SizeResult } from './lib/report.ts';
@@ -154,15 +154,20 @@ try {
   }
 
   log('\n— the seed content');
+  // Built for the address it is served at, as a published site knows its own (canonical URLs).
+  const port = await freePort();
   const seedSite = path.join(WORK, 'site-seed');
-  const seedBuild = await buildOurs(path.join(PROJECT, 'content'), seedSite);
+  const seedBuild = await buildOurs(path.join(PROJECT, 'content'), seedSite, [
+    '--site',
+    `http://127.0.0.1:${port}/`,
+  ]);
   if (seedBuild.code !== 0) fail('onus build of the seed', seedBuild.output);
   const seedExport = await exportOurs(
     path.join(PROJECT, 'content'),
     path.join(WORK, 'export-seed'),
   );
   if (seedExport.code !== 0) fail('onus export of the seed', seedExport.output);
-  const server = await serveStatic(seedSite);
+  const server = await serveStatic(seedSite, { port });
   const seedPages = {
     overview: server.url,
     matrix: `${server.url}matrix/`,
@@ -175,9 +180,9 @@ try {
     party: await pageWeight(browser, seedPages.party),
     activity: await pageWeight(browser, seedPages.activity),
   };
-  const scores = quick
-    ? undefined
-    : Object.fromEntries(Object.entries(seedPages).map(([name, url]) => [name, lighthouse(url)]));
+  const scores: Record<string, Scores> | undefined = quick ? undefined : {};
+  if (scores)
+    for (const [name, url] of Object.entries(seedPages)) scores[name] = await lighthouse(url);
   await server.close();
   const dev = await devReload(browser, path.join(PROJECT, 'content'), quick ? 1 : 3);
   results.seed = {

@@ -67,3 +67,28 @@ test.describe('requests', () => {
     });
   }
 });
+
+test.describe('layout stability', () => {
+  for (const [type, path] of Object.entries(PAGE_TYPES)) {
+    test(`the ${type} page does not shift as its scripts wake up`, async ({ page }) => {
+      await page.addInitScript(() => {
+        (window as unknown as { shift: number }).shift = 0;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as unknown as Array<{
+            value: number;
+            hadRecentInput: boolean;
+          }>) {
+            if (!entry.hadRecentInput)
+              (window as unknown as { shift: number }).shift += entry.value;
+          }
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      await page.goto(path);
+      await page.waitForLoadState('networkidle');
+      await page.waitForTimeout(300);
+      expect(
+        await page.evaluate(() => (window as unknown as { shift: number }).shift),
+      ).toBeLessThan(0.01);
+    });
+  }
+});

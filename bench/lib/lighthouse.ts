@@ -1,4 +1,5 @@
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import path from 'node:path';
 import { ensureChromium } from '../../e2e/support/chromium.ts';
 import { PEER } from './sites.ts';
@@ -6,9 +7,12 @@ import { PEER } from './sites.ts';
 export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 export type Scores = Record<(typeof CATEGORIES)[number], number>;
 
-/** Lighthouse's four scores (0–100) for a page, in Debian's Chromium, with its default mobile settings. */
-export function lighthouse(url: string): Scores {
-  const output = execFileSync(
+/**
+ * Lighthouse's four scores (0–100) for a page, in Debian's Chromium, with its default mobile
+ * settings. Asynchronous: the page is served from this very process.
+ */
+export async function lighthouse(url: string): Promise<Scores> {
+  const { stdout: output } = await promisify(execFile)(
     process.execPath,
     [
       path.join(PEER, 'node_modules/lighthouse/cli/index.js'),
@@ -19,7 +23,11 @@ export function lighthouse(url: string): Scores {
       `--only-categories=${CATEGORIES.join(',')}`,
       '--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --no-first-run',
     ],
-    { env: { ...process.env, CHROME_PATH: ensureChromium() }, maxBuffer: 1 << 28 },
+    {
+      env: { ...process.env, CHROME_PATH: ensureChromium() },
+      maxBuffer: 1 << 28,
+      timeout: 180_000,
+    },
   );
   const report = JSON.parse(output.toString()) as {
     categories: Record<string, { score: number | null }>;

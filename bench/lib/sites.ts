@@ -20,10 +20,10 @@ export function modelOf(file: string): Model {
 }
 
 /** Onus, as a user runs it. */
-export function buildOurs(content: string, out: string): Promise<Measured> {
+export function buildOurs(content: string, out: string, extra: string[] = []): Promise<Measured> {
   return runMeasured(
     NODE,
-    [path.join(PROJECT, 'bin/onus.js'), 'build', '--content', content, '--out', out],
+    [path.join(PROJECT, 'bin/onus.js'), 'build', '--content', content, '--out', out, ...extra],
     {
       cwd: PROJECT,
       env: QUIET,

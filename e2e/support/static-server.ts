@@ -14,6 +14,8 @@ export interface StaticServerOptions {
   base?: string;
   /** Extra response headers, such as a Content-Security-Policy. */
   headers?: Record<string, string>;
+  /** The port to listen on (default: any free one). */
+  port?: number;
 }
 
 /** Serves a built site on a free port of 127.0.0.1, with its 404 page for unknown paths. */
@@ -40,11 +42,20 @@ export async function serveStatic(
       response.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' }).end(notFound);
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   return {
     url: `http://127.0.0.1:${port}${base}`,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+/** A port that is free now, for a site that must know its address before it is served. */
+export async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const address = probe.address();
+  await new Promise((resolve) => probe.close(resolve));
+  return typeof address === 'object' && address ? address.port : 0;
 }

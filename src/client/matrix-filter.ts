@@ -17,7 +17,6 @@ function setUp(form: HTMLFormElement): void {
     party.value = params.get('party') ?? '';
     if (party.selectedIndex < 0) party.value = '';
   }
-  form.hidden = false;
 
   const apply = () => {
     const words = query.value.toLowerCase().split(/\s+/).filter(Boolean);

@@ -211,7 +211,6 @@ function setUpSearchPage(page: HTMLElement): void {
   const input = page.querySelector<HTMLInputElement>('input[name="q"]')!;
   const list = page.querySelector<HTMLOListElement>('.search-page-results')!;
   const status = page.querySelector<HTMLElement>('.search-status')!;
-  page.querySelector('.search-needs-script')?.remove();
 
   const run = async () => {
     const query = input.value;

@@ -20,7 +20,6 @@ function setUpThemeToggle(): void {
     root.dataset.theme
       ? root.dataset.theme === 'dark'
       : matchMedia('(prefers-color-scheme: dark)').matches;
-  button.hidden = false;
   button.setAttribute('aria-pressed', String(isDark()));
   button.addEventListener('click', () => {
     const next = isDark() ? 'light' : 'dark';
@@ -42,7 +41,6 @@ function setUpCopyLinks(): void {
     if (!field || !button) continue;
     // A page knows its permalink relative to itself when the site's address is not known.
     field.value = new URL(field.value, location.href).href;
-    button.hidden = false;
     button.addEventListener('click', async () => {
       const say = (text: string) => status && (status.textContent = text);
       try {
