@@ -6,7 +6,8 @@ import { VFile } from 'vfile';
 import { reporter } from 'vfile-reporter';
 import { findModelFile } from '../io/files.ts';
 import { z } from 'zod';
-import { ModelSchema, parseModel, type Model, type ParseResult } from '../model/index.ts';
+import type { ParseResult } from '../model/parse.ts';
+import { ModelSchema, type Model } from '../model/schema.ts';
 import { ENV } from '../site/config.ts';
 import { takeOverParse } from './handoff.ts';
 
@@ -51,8 +52,12 @@ export function srmLoader({ directory, collection }: SrmLoaderOptions): Loader {
       if ('error' in found) throw new Error(found.error);
 
       await sync(found.path, collection, context);
-      context.watcher?.add(found.path);
-      context.watcher?.on('change', async (changed) => {
+      if (!context.watcher) return;
+      // In dev, edits parse here: have the parser loaded before the first one (an edit reports
+      // any failure to load it).
+      loadParser().catch(() => undefined);
+      context.watcher.add(found.path);
+      context.watcher.on('change', async (changed) => {
         if (path.resolve(changed) !== found.path) return;
         try {
           await sync(found.path, collection, context);
@@ -76,9 +81,7 @@ async function sync(
 
   let parsed = parses.get(digest);
   if (!parsed) {
-    parsed =
-      (await takeOverParse(file, text)) ??
-      parseModel(new VFile({ path: displayPath(file), value: text }));
+    parsed = (await takeOverParse(file, text)) ?? (await parseHere(file, text));
     parses.clear();
     parses.set(digest, parsed);
   }
@@ -97,6 +100,18 @@ async function sync(
   }
   context.meta.set('digest', digest);
 }
+
+/**
+ * Without a parse handed over (plain `astro build`, `astro dev`, an edit in dev), parse here.
+ * Loaded on demand: `onus build` parses on another thread, and the parser's modules would only
+ * slow down Astro's loading of the content config.
+ */
+async function parseHere(file: string, text: Buffer): Promise<ParseResult> {
+  const { parseModel } = await loadParser();
+  return parseModel(new VFile({ path: displayPath(file), value: text }));
+}
+
+const loadParser = () => import('../model/parse.ts');
 
 /** The file as its diagnostics name it: relative to the working folder when it is inside it. */
 function displayPath(file: string): string {

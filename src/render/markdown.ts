@@ -20,14 +20,24 @@ export const SANITIZE_SCHEMA: SanitizeSchema = {
   protocols: { ...defaultSchema.protocols, src: ['data'] },
 };
 
-const processor = unified()
-  .use(remarkParse)
-  .use(remarkGfm)
-  .use(remarkRehype, { allowDangerousHtml: true })
-  .use(rehypeRaw)
-  .use(rehypeSanitize, SANITIZE_SCHEMA)
-  .use(rehypeStringify)
-  .freeze();
+const parsing = unified().use(remarkParse).use(remarkGfm).use(remarkRehype, {
+  allowDangerousHtml: true,
+});
+const sanitizing = <T extends typeof parsing>(processor: T) =>
+  processor.use(rehypeSanitize, SANITIZE_SCHEMA).use(rehypeStringify).freeze();
+const withRawHtml = sanitizing(parsing().use(rehypeRaw));
+/** HTML in Markdown starts with `<`: without one there is nothing for the HTML parser to do. */
+const withoutRawHtml = sanitizing(parsing());
+
+/**
+ * One line of words that Markdown would only wrap in a paragraph: no markup, no line start
+ * that opens a block (lists, quotes, headings, rules, code), nothing GFM turns into a link.
+ * Most notes are such sentences, and a parser per note is a tenth of a large build.
+ */
+const PLAIN_LINE = /^[\p{L}\p{N}(][^\n\\`*_[\]<>#!|~&=:@{}]*$/u;
+const BLOCK_START = /^\d+[.)](?:\s|$)/;
+const isPlainLine = (text: string) =>
+  PLAIN_LINE.test(text) && !BLOCK_START.test(text) && !/https?|www\./i.test(text);
 
 const rendered = new Map<string, string>();
 
@@ -35,7 +45,12 @@ const rendered = new Map<string, string>();
 export function renderMarkdown(markdown: string): string {
   let html = rendered.get(markdown);
   if (html === undefined) {
-    html = String(processor.processSync(markdown));
+    const line = markdown.trim();
+    if (isPlainLine(line)) html = `<p>${line}</p>`;
+    else {
+      const processor = markdown.includes('<') ? withRawHtml : withoutRawHtml;
+      html = String(processor.processSync(markdown));
+    }
     rendered.set(markdown, html);
   }
   return html;

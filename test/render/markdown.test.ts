@@ -1,5 +1,13 @@
+import fc from 'fast-check';
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown } from '../../src/render/markdown.ts';
+import { renderMarkdown, SANITIZE_SCHEMA } from '../../src/render/markdown.ts';
 import { plainTextOfMarkdown } from '../../src/render/plain-text.ts';
 
 describe('renderMarkdown', () => {
@@ -23,6 +31,28 @@ describe('renderMarkdown', () => {
     expect(renderMarkdown('![diagram](images/split.png)')).toContain('src="images/split.png"');
     expect(renderMarkdown('![tracker](https://tracker.example/pixel.png)')).not.toContain(
       'tracker.example',
+    );
+  });
+
+  it('should render exactly as the whole pipeline does, though it skips parsing plain sentences', () => {
+    const pipeline = unified()
+      .use(remarkParse)
+      .use(remarkGfm)
+      .use(remarkRehype, { allowDangerousHtml: true })
+      .use(rehypeRaw)
+      .use(rehypeSanitize, SANITIZE_SCHEMA)
+      .use(rehypeStringify);
+    const pieces = fc.constantFrom(
+      ...['Backups', 'of', 'the', 'VMware', 'éé', '1.', '2)', '42', ' ', '  ', '\n', '\n\n'],
+      ...['-', '+', '*', '_', '#', '>', '<b>', '&amp;', '"', "'", '(', ')', '.', ',', '|', '~'],
+      ...['`', '[x]', '!', ':', '@', 'a@b.co', 'www.x.org', 'https://x.org', '\\', '=', '---'],
+    );
+    const markdown = fc.array(pieces, { maxLength: 12 }).map((list) => list.join(''));
+    fc.assert(
+      fc.property(markdown, (text) => {
+        expect(renderMarkdown(text)).toBe(String(pipeline.processSync(text)));
+      }),
+      { numRuns: 2000 },
     );
   });
 
