@@ -75,6 +75,22 @@ test.describe('hostile content', () => {
     expect(hrefs.filter((href) => /^\s*javascript:/i.test(href ?? ''))).toEqual([]);
   });
 
+  test('stays text in the single file, whose views are built from text as they are shown', async ({
+    page,
+  }) => {
+    await page.goto(
+      `file://${path.join(exportFolder('hostile'), 'hostile.html')}#noscript-breakout`,
+    );
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+      `</noscript><img src=x onerror="window.__pwned='noscript'"> Noscript breakout`,
+    );
+    for (const view of ['_matrix', '_party-customer', '_party-provider', 'breakout']) {
+      await page.goto(`file://${path.join(exportFolder('hostile'), 'hostile.html')}#${view}`);
+      await expect(page.locator(`[id="${view}"]`)).toBeVisible();
+    }
+    await expectNothingRan(page, dialogs);
+  });
+
   for (const [name, file] of [
     ['the single file', path.join(exportFolder('hostile'), 'hostile.html')],
     ['the site for disk', path.join(exportFolder('hostile'), 'hostile', 'index.html')],

@@ -1,5 +1,6 @@
 /** Filters the matrix by party and by text. Without this script the whole table is shown. */
 import { pageContext } from './page.ts';
+import { VIEW_BUILT } from './views.ts';
 
 function setUp(form: HTMLFormElement): void {
   const table = form.parentElement?.querySelector<HTMLTableElement>('table.matrix');
@@ -62,4 +63,9 @@ function remember(text: string, party: string): void {
   }
 }
 
-for (const form of document.querySelectorAll<HTMLFormElement>('form.matrix-filters')) setUp(form);
+const setUpWithin = (root: ParentNode) => {
+  for (const form of root.querySelectorAll<HTMLFormElement>('form.matrix-filters')) setUp(form);
+};
+setUpWithin(document);
+// In the single file, the matrix's view may be built after this script ran.
+addEventListener(VIEW_BUILT, (event) => setUpWithin(event.target as Element));

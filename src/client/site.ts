@@ -3,6 +3,7 @@
  * copy-link button, and the search shortcuts, which load the search itself on first use.
  */
 import { loadScript, pageContext } from './page.ts';
+import { followViews, VIEW_BUILT } from './views.ts';
 
 declare global {
   interface Window {
@@ -33,8 +34,8 @@ function setUpThemeToggle(): void {
   });
 }
 
-function setUpCopyLinks(): void {
-  for (const box of document.querySelectorAll<HTMLElement>('.permalink')) {
+function setUpCopyLinks(within: ParentNode = document): void {
+  for (const box of within.querySelectorAll<HTMLElement>('.permalink')) {
     const field = box.querySelector('input');
     const button = box.querySelector<HTMLButtonElement>('button.copy');
     const status = box.querySelector('.copy-status');
@@ -112,39 +113,9 @@ function setUpSearch(): void {
   });
 }
 
-/**
- * In the single-file export, every page is a view: show the one holding the address's target
- * (the overview when there is none), scroll to the target, and title the tab after the view.
- */
-function followViews(): void {
-  if (pageContext().mode !== 'single') return;
-  const overview = document.getElementById('_overview');
-  const fallback = document.getElementById('onus-views-fallback') as HTMLStyleElement | null;
-  if (!overview) return;
-  const base = document.title;
-  let current: HTMLElement | undefined;
-  const show = () => {
-    const id = decodeURIComponent(location.hash.slice(1));
-    const target = id ? document.getElementById(id) : null;
-    // An anchor outside every view (the skip link's) leaves the view as it is.
-    if (target && !target.closest('.view') && current) return;
-    const view = target?.closest<HTMLElement>('.view') ?? overview;
-    if (view !== current) {
-      current?.classList.remove('current');
-      view.classList.add('current');
-      current = view;
-      document.title =
-        view.dataset.title && view !== overview ? `${view.dataset.title} · ${base}` : base;
-    }
-    if (target && target !== view) target.scrollIntoView();
-    else scrollTo(0, 0);
-  };
-  addEventListener('hashchange', show);
-  show();
-  if (fallback) fallback.disabled = true;
-}
-
 setUpThemeToggle();
 setUpCopyLinks();
 setUpSearch();
+// Views of the single file built later get their buttons then.
+addEventListener(VIEW_BUILT, (event) => setUpCopyLinks(event.target as Element));
 followViews();

@@ -5,6 +5,7 @@ import { toHtml } from 'hast-util-to-html';
 import { visit } from 'unist-util-visit';
 import { anchorInSingleFile } from '../site/links.ts';
 import { routes } from '../site/routes.ts';
+import { anchorsOutsideTheRule, lazyView } from './lazy-views.ts';
 import { pageToView, rewriteFrame, type LinkTarget } from './views.ts';
 
 export interface SingleFileInput {
@@ -27,14 +28,14 @@ export interface SingleFileInput {
 }
 
 /**
- * One view at a time. The page script shows the view holding the address's target (`.current`)
- * and switches the fallback off; without it, CSS alone shows the targeted view, or the
- * overview, which comes last so that `:target ~` can hide it. (`:has()` would do without the
- * ordering, but re-evaluating it over a large model's half-million nodes slows every change.)
+ * One view at a time. The page script shows the view holding the address's target (`.current`),
+ * building it first (see lazyView), and switches the fallback off. Without scripting, CSS alone
+ * shows the targeted view, or the overview, which comes last so that `~` can hide it; `:has()`
+ * costs little here, where the scripted page never builds the views it would look through.
  */
 const VIEW_CSS = '.view{display:none}.view.current{display:block}';
 const VIEW_FALLBACK_CSS =
-  '.view:target,#_overview{display:block}.view:target~#_overview{display:none}';
+  '.view:target,#_overview{display:block}noscript:has(>.view:target)~#_overview{display:none}';
 
 /**
  * The whole site as one self-contained HTML file: every page a view at `#<id>` (an activity's
@@ -77,8 +78,8 @@ export function composeSingleFile(input: SingleFileInput): string {
       .map((node) => toHtml(node))
       .join('');
   // The overview goes last: see VIEW_FALLBACK_CSS.
-  const ordered = [...sections.slice(1), ...sections.slice(0, 1)];
-  const main = `<main id="main" tabindex="-1"><div class="wrap">${ordered.map((section) => toHtml(section)).join('')}</div></main>`;
+  const [overview, ...others] = sections;
+  const main = `<main id="main" tabindex="-1"><div class="wrap">${others.map(lazyView).join('')}${overview ? toHtml(overview) : ''}</div></main>`;
   const html = (node: Element | undefined) => (node ? toHtml(node) : '');
 
   return [
@@ -97,6 +98,7 @@ export function composeSingleFile(input: SingleFileInput): string {
     html(header),
     main,
     html(footer),
+    `<script type="application/json" id="onus-view-anchors">${anchorsOutsideTheRule(others)}</script>`,
     `<script type="application/json" id="onus-search-index">${input.searchJson}</script>`,
     inlineScript(input.scripts.site),
     inlineScript(input.scripts['matrix-filter']),

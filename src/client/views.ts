@@ -1,0 +1,65 @@
+import { pageContext } from './page.ts';
+
+/** Dispatched on a view of the single file once it is built, for the scripts that enhance it. */
+export const VIEW_BUILT = 'onus:view-built';
+
+/**
+ * In the single-file export, every page is a view: show the one holding the address's target
+ * (the overview when there is none), building it from its source first, scroll to the target,
+ * and title the tab after the view.
+ */
+export function followViews(): void {
+  if (pageContext().mode !== 'single') return;
+  const overview = document.getElementById('_overview');
+  const fallback = document.getElementById('onus-views-fallback') as HTMLStyleElement | null;
+  if (!overview) return;
+  const find = anchorFinder();
+  const base = document.title;
+  let current: HTMLElement | undefined;
+  const show = () => {
+    const id = decodeURIComponent(location.hash.slice(1));
+    const target = id ? find(id) : null;
+    // An anchor outside every view (the skip link's) leaves the view as it is.
+    if (target && !target.closest('.view') && current) return;
+    const view = target?.closest<HTMLElement>('.view') ?? overview;
+    if (view !== current) {
+      current?.classList.remove('current');
+      view.classList.add('current');
+      current = view;
+      document.title =
+        view.dataset.title && view !== overview ? `${view.dataset.title} · ${base}` : base;
+    }
+    if (target && target !== view) target.scrollIntoView();
+    else scrollTo(0, 0);
+  };
+  addEventListener('hashchange', show);
+  show();
+  if (fallback) fallback.disabled = true;
+}
+
+/**
+ * The element of an anchor, building its view when it is still a source: a view's anchors are
+ * its id or `<view>__<anchor>`, and the file lists the few that are not (former ids).
+ */
+function anchorFinder(): (id: string) => HTMLElement | null {
+  const sources = new Map<string, HTMLElement>();
+  for (const source of document.querySelectorAll<HTMLElement>('noscript[data-view]')) {
+    sources.set(source.dataset.view!, source);
+  }
+  const listed = document.getElementById('onus-view-anchors')?.textContent;
+  const exceptions = new Map<string, string>(Object.entries(listed ? JSON.parse(listed) : {}));
+  return (id) => {
+    const found = document.getElementById(id);
+    if (found) return found;
+    const split = id.indexOf('__');
+    const view = exceptions.get(id) ?? (split < 0 ? id : id.slice(0, split));
+    const source = sources.get(view);
+    if (!source) return null;
+    sources.delete(view);
+    source.insertAdjacentHTML('afterend', source.textContent ?? '');
+    const built = source.nextElementSibling;
+    source.remove();
+    built?.dispatchEvent(new CustomEvent(VIEW_BUILT, { bubbles: true }));
+    return document.getElementById(id);
+  };
+}
