@@ -145,11 +145,12 @@ function budgets(results: Results): Budget[] {
       measured: ms(large.search.p95),
       met: large.search.p95 <= 20,
     });
+    const { openMs, firstResultMs } = large.export;
     list.push({
-      what: 'Single file at 10,000: from the search keystroke to the first results',
-      limit: '≤ 1 s',
-      measured: `${ms(large.export.firstResultMs)} (opened in ${s(large.export.openMs)})`,
-      met: large.export.firstResultMs <= 1000,
+      what: 'Single file at 10,000: opening it, then the first search results',
+      limit: '≤ 1 s in all',
+      measured: `${ms(openMs + firstResultMs)} (open ${ms(openMs)} + search keystroke → results ${ms(firstResultMs)})`,
+      met: openMs + firstResultMs <= 1000,
     });
   }
   const loadsSearch = results.sizes.some((size) =>
@@ -187,7 +188,7 @@ function sizeTable(size: SizeResult): string {
     `| floor: plain Astro, same activity pages from JSON (median: ${size.floor.runs.map(s).join(', ')}) | ${s(size.floor.ms)} — Onus ${(size.ours.ms / size.floor.ms).toFixed(2)}× |`,
     `| peer: Starlight, same activities as docs pages | ${peer}${size.peer ? ` — Onus ${(size.peer.ms / size.ours.ms).toFixed(1)}× faster` : ''} |`,
     `| search index, raw / gzip | ${kb(size.search.indexRaw)} / ${kb(size.search.indexGzip)} |`,
-    `| search: keystroke that opens it → first results (index load included) | ${ms(size.search.firstResultMs)} |`,
+    `| search: keystroke that opens it → index loaded; → first results | ${ms(size.search.indexLoadMs)}; ${ms(size.search.firstResultMs)} |`,
     `| search: query latency in the UI, p50 / p95 over ${size.search.queries} typed queries | ${ms(size.search.p50)} / ${ms(size.search.p95)} |`,
     `| \`onus export\` | ${s(size.export.ms)} |`,
     `| single file: size; opening it; search keystroke → first results | ${mb(size.export.singleFileBytes)} (${kb(size.export.singleFileBytes)}); ${ms(size.export.openMs)}; ${ms(size.export.firstResultMs)} |`,
