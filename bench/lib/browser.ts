@@ -52,7 +52,9 @@ export async function pageWeight(browser: Browser, url: string): Promise<PageWei
             : undefined;
     if (target) bodies.push(response.body().then((body) => add(target, body)));
   });
-  await page.goto(url, { waitUntil: 'networkidle' });
+  // A long page can keep the parser busy past a quiet network: its deferred scripts come after.
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForLoadState('networkidle');
   await Promise.all(bodies);
   await context.close();
   weight.totalGzip = weight.html.gzip + weight.css.gzip + weight.js.gzip;
