@@ -2,7 +2,7 @@
  * The one script every page loads (deferred, a few hundred bytes): the theme toggle, the
  * copy-link button, and the search shortcuts, which load the search itself on first use.
  */
-import { loadScript, pageContext } from './page.ts';
+import { loadScript } from './page.ts';
 import { followViews, VIEW_BUILT } from './views.ts';
 
 declare global {

@@ -1,4 +1,4 @@
-import type { Heading, List, ListItem, Paragraph, RootContent } from 'mdast';
+import type { Heading, List, ListItem, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
 import { report } from './diagnostics.ts';
 import type { FrontmatterParty } from './frontmatter.ts';
