@@ -18,9 +18,12 @@ const PAGES = {
   area: 'areas/vmc-on-aws-sddc-lifecycle/',
 };
 
-const built = spawnSync(process.execPath, ['bin/onus.js', 'build', '--out', SITE], {
-  stdio: 'inherit',
-});
+// Built for a public address, as a published site is: permalinks show it, not a test port.
+const built = spawnSync(
+  process.execPath,
+  ['bin/onus.js', 'build', '--out', SITE, '--site', 'https://srm.example.com/'],
+  { stdio: 'inherit' },
+);
 if (built.status !== 0) process.exit(1);
 mkdirSync(OUT, { recursive: true });
 
