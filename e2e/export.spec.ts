@@ -92,6 +92,11 @@ test.describe('the offline exports, opened from disk with the network off', () =
       await expect(visibleHeading(page)).toHaveText(activity.title);
       await expect(page).toHaveTitle(`${activity.title} · ${model.title}`);
     }
+    // The view was built from its source when shown: the page script still completed its permalink.
+    const last = model.activities[5]!;
+    await expect(
+      page.getByRole('textbox', { name: 'Permalink' }).locator('visible=true'),
+    ).toHaveValue(`${EXPORTS['the single file']}#${last.id}`);
   });
 
   test('the single file follows in-page links, an area to its place in the matrix', async ({
