@@ -1,3 +1,4 @@
+import { viewOfAnchor } from '../site/links.ts';
 import { pageContext } from './page.ts';
 
 /** Dispatched on a view of the single file once it is built, for the scripts that enhance it. */
@@ -38,8 +39,8 @@ export function followViews(): void {
 }
 
 /**
- * The element of an anchor, building its view when it is still a source: a view's anchors are
- * its id or `<view>__<anchor>`, and the file lists the few that are not (former ids).
+ * The element of an anchor, building its view when it is still a source (see viewOfAnchor;
+ * the file lists the anchors outside its rule).
  */
 function anchorFinder(): (id: string) => HTMLElement | null {
   const sources = new Map<string, HTMLElement>();
@@ -51,8 +52,7 @@ function anchorFinder(): (id: string) => HTMLElement | null {
   return (id) => {
     const found = document.getElementById(id);
     if (found) return found;
-    const split = id.indexOf('__');
-    const view = exceptions.get(id) ?? (split < 0 ? id : id.slice(0, split));
+    const view = exceptions.get(id) ?? viewOfAnchor(id);
     const source = sources.get(view);
     if (!source) return null;
     sources.delete(view);

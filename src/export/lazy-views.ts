@@ -2,6 +2,7 @@ import type { Element } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { visit } from 'unist-util-visit';
 import { escapeForScript } from '../search/build-index.ts';
+import { viewOfAnchor } from '../site/links.ts';
 
 /**
  * A view the browser does not build until it is shown. With scripting on, the HTML parser
@@ -18,16 +19,7 @@ export function lazyView(view: Element): string {
 }
 
 /**
- * The view of an anchor, by the single file's rule: a view's own id, or `<view>__<anchor>`
- * inside it (the page script applies the same rule).
- */
-export function viewOfAnchor(id: string): string {
-  const split = id.indexOf('__');
-  return split < 0 ? id : id.slice(0, split);
-}
-
-/**
- * Anchors that the rule places in the wrong view (an item's former id, kept where the item is
+ * Anchors that viewOfAnchor places in the wrong view (an item's former id, kept where the item is
  * now), so that the page script finds the view to build for them: `{anchor: view}` as JSON.
  */
 export function anchorsOutsideTheRule(views: readonly Element[]): string {

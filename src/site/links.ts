@@ -46,6 +46,16 @@ export function anchorInSingleFile(route: string, hash?: string): string {
   return hash ? `${view}__${hash}` : view;
 }
 
+/**
+ * The view holding an anchor, by the rule of anchorInSingleFile: a view's own id, or
+ * `<view>__<anchor>` inside it. (Former ids, kept inside the view of their item, are the
+ * exceptions, which the single file lists.)
+ */
+export function viewOfAnchor(id: string): string {
+  const split = id.indexOf('__');
+  return split < 0 ? id : id.slice(0, split);
+}
+
 function viewOf(route: string): string {
   const [kind, id] = route.replace(/\/$/, '').split('/');
   if (kind === 'activities' && id) return decodeURIComponent(id);

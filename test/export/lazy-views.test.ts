@@ -2,7 +2,8 @@ import type { Element, Properties } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { select } from 'hast-util-select';
 import { describe, expect, it } from 'vitest';
-import { anchorsOutsideTheRule, lazyView, viewOfAnchor } from '../../src/export/lazy-views.ts';
+import { anchorsOutsideTheRule, lazyView } from '../../src/export/lazy-views.ts';
+import { viewOfAnchor } from '../../src/site/links.ts';
 
 function h(
   tagName: string,
