@@ -1,4 +1,5 @@
-import { mkdir, mkdtemp, symlink } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdir, symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { removeAtExit } from '../io/interrupt.ts';
 import type { LinkMode } from '../site/links.ts';
@@ -31,8 +32,12 @@ export async function astroBuild(
 ): Promise<void> {
   astroEnvironment(options.content, options.links);
   const { build } = await import('astro');
-  await mkdir(workspaceParent, { recursive: true });
-  const workspace = await mkdtemp(path.join(workspaceParent, '.onus-work-'));
+  // Named with the process id, so that a later run can tell a killed run's workspace (and remove it).
+  const workspace = path.join(
+    workspaceParent,
+    `.onus-work-${process.pid}-${randomBytes(4).toString('hex')}`,
+  );
+  await mkdir(workspace, { recursive: true });
   // Astro saves its content store on a timer, which may fire after a failed build returned.
   removeAtExit(workspace);
   await symlink(
@@ -43,9 +48,8 @@ export async function astroBuild(
   process.chdir(workspace);
   try {
     await build({
-      root: PROJECT_ROOT,
+      ...installationOutside(workspace),
       outDir,
-      cacheDir: path.join(workspace, 'cache'),
       base: normalizeBase(options.base),
       ...(options.site && { site: options.site }),
       logLevel: options.verbose ? 'info' : 'warn',
@@ -53,4 +57,20 @@ export async function astroBuild(
   } finally {
     process.chdir(PROJECT_ROOT);
   }
+}
+
+/**
+ * Astro writes its generated types and data store under `<root>/.astro/` and Vite its cache
+ * under the root: with the workspace as the root and the sources read from the installation,
+ * a build or dev server writes nothing into the Onus installation, which may be read-only.
+ */
+export function installationOutside(workspace: string) {
+  return {
+    root: workspace,
+    // Astro joins the config file's path to the root.
+    configFile: path.relative(workspace, path.join(PROJECT_ROOT, 'astro.config.mjs')),
+    srcDir: path.join(PROJECT_ROOT, 'src'),
+    publicDir: path.join(PROJECT_ROOT, 'public'),
+    cacheDir: path.join(workspace, 'cache'),
+  };
 }

@@ -3,7 +3,8 @@ import { parseArgs } from 'node:util';
 import { writeFolderAtomically } from '../io/output-folder.ts';
 import { astroBuild } from './astro-build.ts';
 import type { Io } from './io.ts';
-import { checkSiteUrl, prepareContent } from './prepare.ts';
+import { printable } from './printable.ts';
+import { checkSiteUrl, claimOutputFolder, prepareContent } from './prepare.ts';
 
 export const buildUsage = `Usage: onus build [--content DIR] [--out DIR] [--base PATH] [--site URL] [--verbose]
 
@@ -30,13 +31,14 @@ export async function build(args: string[], io: Io): Promise<number> {
   });
   const site = checkSiteUrl(values.site);
   const started = performance.now();
+  const target = await claimOutputFolder('build', values.out, values.content, io);
+  if (!target) return 1;
   const prepared = await prepareContent(values.content, io);
   if (!prepared) return 1;
 
-  const out = path.resolve(io.cwd, values.out);
-  const shown = `${path.relative(io.cwd, out) || '.'}/`;
+  const shown = `${target.shown}/`;
   try {
-    await writeFolderAtomically(out, (folder) =>
+    await writeFolderAtomically(target, (folder) =>
       astroBuild(
         {
           content: prepared.directory,
@@ -46,7 +48,7 @@ export async function build(args: string[], io: Io): Promise<number> {
           verbose: values.verbose,
         },
         folder,
-        path.dirname(out),
+        path.dirname(folder),
       ),
     );
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
@@ -58,7 +60,7 @@ export async function build(args: string[], io: Io): Promise<number> {
   } catch (error) {
     // A model with errors stops the build where the pages would be read: its diagnostics are out already.
     const why = (await prepared.model) ? `\n${(error as Error).message}` : '';
-    io.stderr(`onus build: the build failed, ${shown} is unchanged.${why}\n`);
+    io.stderr(`onus build: the build failed, ${printable(shown)} is unchanged.${printable(why)}\n`);
     return 1;
   }
 }

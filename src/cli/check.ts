@@ -2,13 +2,13 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { VFile } from 'vfile';
-import { reporter } from 'vfile-reporter';
 import { loadFiles } from '../io/files.ts';
 import { report } from '../model/diagnostics.ts';
 import { parseModel } from '../model/index.ts';
 import { comparePermalinks } from '../site/permalink-diff.ts';
 import { PermalinkFileSchema, type PermalinkFile } from '../site/permalinks.ts';
 import { UsageError, type Io } from './io.ts';
+import { formatReport } from './printable.ts';
 
 export const checkUsage = `Usage: onus check [FILE|DIR …] [--strict] [--against OLD]
 
@@ -42,7 +42,7 @@ export async function check(args: string[], io: Io): Promise<number> {
       }
     }
   }
-  io.stderr(`${reporter(files, { color: io.color })}\n`);
+  io.stderr(`${formatReport(files, io.color)}\n`);
 
   const messages = files.flatMap((file) => file.messages);
   const failed = messages.some(

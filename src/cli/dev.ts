@@ -1,5 +1,12 @@
 import { parseArgs } from 'node:util';
 import type { Io } from './io.ts';
+import { printable } from './printable.ts';
+import { randomBytes } from 'node:crypto';
+import { mkdir, symlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { removeAtExit } from '../io/interrupt.ts';
+import { installationOutside } from './astro-build.ts';
 import { astroEnvironment, prepareContent, PROJECT_ROOT } from './prepare.ts';
 
 export const devUsage = `Usage: onus dev [--content DIR] [--port N] [--host]
@@ -31,9 +38,14 @@ export async function dev(args: string[], io: Io): Promise<number> {
 
   astroEnvironment(prepared.directory);
   const { dev: astroDev } = await import('astro');
-  const server = await astroDev({ root: PROJECT_ROOT, server: { port, host: values.host } });
+  const workspace = await devWorkspace();
+  const server = await astroDev({
+    ...installationOutside(workspace),
+    server: { port, host: values.host },
+    vite: { server: { fs: { allow: [PROJECT_ROOT, workspace] } } },
+  });
   io.stderr(
-    `Serving ${model.title} at http://localhost:${server.address.port}/ — edit ${prepared.file} and pages reload.\n`,
+    `Serving ${printable(model.title)} at http://localhost:${server.address.port}/ — edit ${printable(prepared.file)} and pages reload.\n`,
   );
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
@@ -42,4 +54,20 @@ export async function dev(args: string[], io: Io): Promise<number> {
   });
   await server.stop();
   return 0;
+}
+
+/** The dev server's own root, with Astro's generated files and caches, removed when it stops. */
+async function devWorkspace(): Promise<string> {
+  const workspace = path.join(
+    process.env.ONUS_CACHE_DIR ?? tmpdir(),
+    `onus-dev-${process.pid}-${randomBytes(4).toString('hex')}`,
+  );
+  await mkdir(workspace, { recursive: true });
+  removeAtExit(workspace);
+  await symlink(
+    path.join(PROJECT_ROOT, 'node_modules'),
+    path.join(workspace, 'node_modules'),
+    'junction',
+  );
+  return workspace;
 }

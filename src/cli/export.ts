@@ -5,7 +5,8 @@ import { writeFolderAtomically } from '../io/output-folder.ts';
 import { hostedPath } from '../site/routes.ts';
 import { astroBuild } from './astro-build.ts';
 import type { Io } from './io.ts';
-import { checkSiteUrl, prepareContent } from './prepare.ts';
+import { printable } from './printable.ts';
+import { checkSiteUrl, claimOutputFolder, prepareContent } from './prepare.ts';
 
 export const exportUsage = `Usage: onus export [--content DIR] [--out DIR] [--site URL] [--base PATH]
 
@@ -35,16 +36,17 @@ export async function exportCommand(args: string[], io: Io): Promise<number> {
   });
   const site = checkSiteUrl(values.site);
   const started = performance.now();
+  const target = await claimOutputFolder('export', values.out, values.content, io);
+  if (!target) return 1;
   const prepared = await prepareContent(values.content, io);
   // The export is named after the model: it needs the model before Astro starts.
   const model = prepared && (await prepared.model);
   if (!prepared || !model) return 1;
 
-  const out = path.resolve(io.cwd, values.out);
-  const shown = `${path.relative(io.cwd, out) || '.'}/`;
+  const shown = `${target.shown}/`;
   const hostedRoot = site ? new URL(hostedPath(values.base, ''), site).href : undefined;
   try {
-    const result = await writeFolderAtomically(out, async (folder) => {
+    const result = await writeFolderAtomically(target, async (folder) => {
       await astroBuild(
         {
           content: prepared.directory,
@@ -54,20 +56,20 @@ export async function exportCommand(args: string[], io: Io): Promise<number> {
           verbose: values.verbose,
         },
         path.join(folder, model.id),
-        path.dirname(out),
+        path.dirname(folder),
       );
       return writeOfflineExport(model, folder, hostedRoot);
     });
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     const kilobytes = (result.singleFileBytes / 1024).toFixed(0);
     io.stderr(
-      `Exported ${model.title} into ${shown} in ${seconds} s:\n` +
+      `Exported ${printable(model.title)} into ${printable(shown)} in ${seconds} s:\n` +
         `  ${result.files.html} (one file, ${kilobytes} KB)\n  ${result.files.folder} (open index.html)\n  ${result.files.zip}\n`,
     );
     return 0;
   } catch (error) {
     io.stderr(
-      `onus export: the export failed, ${shown} is unchanged.\n${(error as Error).message}\n`,
+      `onus export: the export failed, ${printable(shown)} is unchanged.\n${printable((error as Error).message)}\n`,
     );
     return 1;
   }

@@ -1,4 +1,5 @@
 import { processIo, UsageError, type Io } from './io.ts';
+import { printable } from './printable.ts';
 
 interface Command {
   run: (args: string[], io: Io) => Promise<number>;
@@ -72,7 +73,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   const entry = COMMANDS[name];
   if (!entry) {
     io.stderr(
-      `onus: unknown command \`${name}\`, expected one of ${Object.keys(COMMANDS).join(', ')}\n\n${usage}\n`,
+      `onus: unknown command \`${printable(name)}\`, expected one of ${Object.keys(COMMANDS).join(', ')}\n\n${usage}\n`,
     );
     return 2;
   }
@@ -85,11 +86,11 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     return await command.run(args, io);
   } catch (error) {
     if (error instanceof UsageError || isParseArgsError(error)) {
-      io.stderr(`onus ${name}: ${(error as Error).message}\n\n${command.usage}\n`);
+      io.stderr(`onus ${name}: ${printable((error as Error).message)}\n\n${command.usage}\n`);
       return 2;
     }
     io.stderr(
-      `onus ${name}: internal error: ${error instanceof Error ? error.message : String(error)}\n` +
+      `onus ${name}: internal error: ${printable(error instanceof Error ? error.message : String(error))}\n` +
         'This is a bug in Onus; please report it with the input that caused it.\n',
     );
     if (process.env.ONUS_DEBUG && error instanceof Error) io.stderr(`${error.stack}\n`);

@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
-import { reporter } from 'vfile-reporter';
 import { parseModel } from '../model/index.ts';
 import { loadFiles } from '../io/files.ts';
 import { UsageError, type Io } from './io.ts';
+import { formatReport } from './printable.ts';
 
 export const modelUsage = `Usage: onus model FILE
 
@@ -20,7 +20,7 @@ export async function model(args: string[], io: Io): Promise<number> {
   const [file] = await loadFiles(positionals, io.cwd);
   if (!file) throw new UsageError('expected one file');
   const { model: parsed } = file.value === undefined ? { model: undefined } : parseModel(file);
-  if (file.messages.length > 0) io.stderr(`${reporter([file], { color: io.color })}\n`);
+  if (file.messages.length > 0) io.stderr(`${formatReport([file], io.color)}\n`);
   if (!parsed) return 1;
   io.stdout(`${JSON.stringify(parsed, null, 2)}\n`);
   return 0;

@@ -1,16 +1,15 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { reporter } from 'vfile-reporter';
 import { findModelFile, loadFiles } from '../io/files.ts';
+import { claimOutput, OutputRefused, type ClaimedOutput } from '../io/output-guard.ts';
 import { handOverParse } from '../loader/handoff.ts';
 import type { Model } from '../model/index.ts';
 import { ENV } from '../site/config.ts';
 import type { LinkMode } from '../site/links.ts';
 import { UsageError, type Io } from './io.ts';
+import { formatReport, printable } from './printable.ts';
 import { parseInWorker } from './parse-in-worker.ts';
 
-/** The Onus project itself: where astro.config.mjs and the site's sources live. */
-export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export { PROJECT_ROOT } from '../io/project-root.ts';
 
 export interface PreparedContent {
   directory: string;
@@ -32,18 +31,18 @@ export async function prepareContent(
   const directory = path.resolve(io.cwd, content);
   const found = await findModelFile(directory, content);
   if ('error' in found) {
-    io.stderr(`onus: ${found.error}\n`);
+    io.stderr(`onus: ${printable(found.error)}\n`);
     return undefined;
   }
   const [loaded] = await loadFiles([found.path], io.cwd);
   if (!loaded || !(loaded.value instanceof Uint8Array)) {
-    if (loaded) io.stderr(`${reporter([loaded], { color: io.color })}\n`);
+    if (loaded) io.stderr(`${formatReport([loaded], io.color)}\n`);
     return undefined;
   }
   const parse = parseInWorker(loaded.path, io.cwd, loaded.value);
   handOverParse(found.path, loaded.value, parse);
   const model = parse.then(({ model, file }) => {
-    if (file.messages.length > 0) io.stderr(`${reporter([file], { color: io.color })}\n`);
+    if (file.messages.length > 0) io.stderr(`${formatReport([file], io.color)}\n`);
     return model;
   });
   return { directory, file: found.path, model };
@@ -76,4 +75,28 @@ export function checkSiteUrl(site: string | undefined): string | undefined {
     throw new UsageError(`--site must be an http or https URL, got \`${site}\``);
   }
   return url.href;
+}
+
+/**
+ * The output folder a command may replace, checked before any work; otherwise the refusal is
+ * printed (nothing was touched) and the result is undefined.
+ */
+export async function claimOutputFolder(
+  command: string,
+  out: string,
+  content: string,
+  io: Io,
+): Promise<ClaimedOutput | undefined> {
+  const absolute = path.resolve(io.cwd, out);
+  const shown = path.relative(io.cwd, absolute) || '.';
+  try {
+    return await claimOutput(absolute, shown, {
+      content: path.resolve(io.cwd, content),
+      cwd: io.cwd,
+    });
+  } catch (error) {
+    if (!(error instanceof OutputRefused)) throw error;
+    io.stderr(`onus ${command}: ${printable(error.message)}. Nothing was written.\n`);
+    return undefined;
+  }
 }

@@ -1,7 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { exchangeFolders } from './exchange.ts';
 import { removeOnInterrupt, withoutInterruption } from './interrupt.ts';
+import { MANIFEST, manifestOf, recheckOutput, type ClaimedOutput } from './output-guard.ts';
+
+/** Temporary folders of a run, next to its output, named with the run's process id. */
+const LEFTOVER = /^\.(?:.+\.onus-(?:new|old)|onus-work)-(\d+)-[0-9a-f]+$/;
 
 const exists = (target: string) =>
   stat(target).then(
@@ -11,31 +17,84 @@ const exists = (target: string) =>
 
 /**
  * Write a folder all at once: `write` fills a fresh folder next to the target, which replaces
- * the target only when `write` succeeded. On failure or interruption the target is left as it
- * was (the two renames of the swap are not interrupted).
+ * the target only when `write` succeeded, with an atomic exchange where the system has one. On
+ * failure or interruption the target is left as it was; at every instant, even under SIGKILL,
+ * it holds the old output or the new one. The finished folder carries a manifest of what Onus
+ * wrote (see `claimOutput`, which must have allowed the target first).
  */
 export async function writeFolderAtomically<T>(
-  target: string,
+  target: ClaimedOutput,
   write: (folder: string) => Promise<T>,
 ): Promise<T> {
-  const parent = path.dirname(path.resolve(target));
-  const name = path.basename(target);
+  const parent = path.dirname(target.path);
+  const name = path.basename(target.path);
+  await mkdir(parent, { recursive: true });
+  await removeLeftovers(parent, name, target.path);
   const suffix = `${process.pid}-${randomBytes(4).toString('hex')}`;
   const fresh = path.join(parent, `.${name}.onus-new-${suffix}`);
   const old = path.join(parent, `.${name}.onus-old-${suffix}`);
-  await mkdir(parent, { recursive: true });
   const forget = removeOnInterrupt(fresh);
   try {
     const result = await write(fresh);
+    await writeFile(path.join(fresh, MANIFEST), await manifestOf(fresh));
     await withoutInterruption(async () => {
-      const existed = await exists(target);
-      if (existed) await rename(target, old);
-      await rename(fresh, target);
-      if (existed) await rm(old, { recursive: true, force: true });
+      if (!(await exists(target.path))) {
+        await rename(fresh, target.path);
+        return;
+      }
+      // The folder may have changed while the site was built: it must still be ours.
+      await recheckOutput(target);
+      if (exchangeFolders(fresh, target.path)) return await slowSwapForTests();
+      await rename(target.path, old);
+      await slowSwapForTests();
+      await rename(fresh, target.path);
     });
     return result;
   } finally {
     forget();
     await rm(fresh, { recursive: true, force: true });
+    await rm(old, { recursive: true, force: true });
   }
+}
+
+/**
+ * What a killed run left next to the output: its fresh folder, its workspace, and, if it was
+ * killed between the two renames of a swap without exchange, the old output put aside, which
+ * goes back in place. Folders of runs still alive are left alone.
+ */
+async function removeLeftovers(parent: string, name: string, target: string): Promise<void> {
+  const entries = await readdir(parent).catch(() => [] as string[]);
+  for (const entry of entries.sort().reverse()) {
+    const match = LEFTOVER.exec(entry);
+    if (!match || isAlive(Number(match[1]))) continue;
+    const ownOutput = entry.startsWith(`.${name}.onus-`);
+    if (!entry.startsWith('.onus-work-') && !ownOutput) continue;
+    const full = path.join(parent, entry);
+    if (ownOutput && entry.includes('.onus-old-') && !(await exists(target))) {
+      await rename(full, target);
+      continue;
+    }
+    await rm(full, { recursive: true, force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Tests pause a run (`ONUS_TEST_SLOW_SWAP_MS`) right after the first step of its swap, to kill it
+ * there: after the exchange, or between the two renames where there is none.
+ */
+async function slowSwapForTests(): Promise<void> {
+  const delay = Number(process.env.ONUS_TEST_SLOW_SWAP_MS);
+  if (!(delay > 0)) return;
+  process.stderr.write('onus: swapping the output folder\n');
+  await sleep(delay);
 }

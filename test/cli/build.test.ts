@@ -103,6 +103,10 @@ describe('onus build, when it cannot build', { timeout: 120_000 }, () => {
     mkdirSync(path.join(dir, 'dist'));
     writeFileSync(path.join(dir, 'dist', 'index.html'), 'previous site');
     writeFileSync(
+      path.join(dir, 'dist', '.onus-output.json'),
+      JSON.stringify({ generator: 'onus', files: ['index.html'] }),
+    );
+    writeFileSync(
       path.join(dir, 'model', 'managed-kubernetes.md'),
       '---\ntitle: Broken\nparties: []\n---\n',
     );

@@ -42,6 +42,7 @@ describe('onus export', { timeout: 180_000 }, () => {
 
   it('should write the single file, the site for disk and its zip, named after the model', () => {
     expect(readdirSync(path.join(dir, 'offline')).sort()).toEqual([
+      '.onus-output.json',
       'kubernetes',
       'kubernetes.html',
       'kubernetes.zip',

@@ -6,9 +6,12 @@ const exec = promisify(execFile);
 const bin = path.resolve('bin/onus.js');
 
 /** Run the `onus` executable in a child process, as a user would; never throws. */
-export async function onus(args: string[], cwd: string) {
+export async function onus(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) {
   try {
-    const { stdout, stderr } = await exec(process.execPath, [bin, ...args], { cwd });
+    const { stdout, stderr } = await exec(process.execPath, [bin, ...args], {
+      cwd,
+      env: { ...process.env, ...env },
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const { code, stdout, stderr } = error as { code: number; stdout: string; stderr: string };

@@ -1,0 +1,199 @@
+import { lstat, readdir, readFile, realpath } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import path from 'node:path';
+import { PROJECT_ROOT } from './project-root.ts';
+
+/**
+ * Onus replaces an output folder only when it is sure the folder is its own. Every output it
+ * writes carries this manifest of what it wrote; a folder that holds anything else is refused.
+ */
+export const MANIFEST = '.onus-output.json';
+
+/** An output folder Onus will not replace: the message says which and why; nothing was touched. */
+export class OutputRefused extends Error {}
+
+export interface OutputRules {
+  /** The content folder being published (absolute). */
+  content: string;
+  /** The folder the command ran from (absolute). */
+  cwd: string;
+}
+
+/** The folder to replace: the real path behind `--out` (a symbolic link stays, its target is replaced). */
+export interface ClaimedOutput {
+  path: string;
+  /** What the user named, for messages. */
+  shown: string;
+  exists: boolean;
+}
+
+/** The installation's own folders, where an output would change Onus itself. */
+const INSTALLATION_FOLDERS = ['src', 'public', 'bin', 'node_modules', '.git', 'scripts'];
+
+/**
+ * Decide whether `--out` may be replaced, before any work: it may when it does not exist, is an
+ * empty folder, or holds nothing but what an earlier Onus run wrote (its manifest says what).
+ * Never a file, the content folder, the Onus installation, the working folder, the home folder,
+ * a folder holding any of them, or a folder inside the content folder.
+ */
+export async function claimOutput(
+  given: string,
+  shown: string,
+  rules: OutputRules,
+): Promise<ClaimedOutput> {
+  const target = await realTarget(given, shown);
+  const protectedFolders: [string, string][] = [
+    [await real(rules.content), 'the content folder'],
+    [await real(PROJECT_ROOT), 'the Onus installation'],
+    [await real(rules.cwd), 'the folder onus runs in'],
+    [await real(homedir()), 'your home folder'],
+  ];
+  for (const [folder, what] of protectedFolders) {
+    if (target.path === folder || isInside(folder, target.path)) {
+      const holds = target.path === folder ? 'is' : `holds \`${folder}\`,`;
+      throw new OutputRefused(
+        `Unexpected output folder \`${shown}\`: it ${holds} ${what}, expected a folder of its own for the site`,
+      );
+    }
+  }
+  const content = protectedFolders[0]![0];
+  if (isInside(target.path, content)) {
+    throw new OutputRefused(
+      `Unexpected output folder \`${shown}\` inside the content folder \`${content}\`, expected a folder outside it`,
+    );
+  }
+  const installation = protectedFolders[1]![0];
+  for (const folder of INSTALLATION_FOLDERS) {
+    const own = path.join(installation, folder);
+    if (target.path === own || isInside(target.path, own)) {
+      throw new OutputRefused(
+        `Unexpected output folder \`${shown}\` inside the Onus installation's \`${folder}/\`, expected a folder of its own for the site`,
+      );
+    }
+  }
+  if (target.exists) await checkOwnership(target.path, shown);
+  return target;
+}
+
+/** Just before the swap: the claimed folder must still be a folder that Onus may replace. */
+export async function recheckOutput(target: ClaimedOutput): Promise<void> {
+  await describe(target.path, target.shown);
+  await checkOwnership(target.path, target.shown);
+}
+
+async function realTarget(given: string, shown: string): Promise<ClaimedOutput> {
+  const info = await lstat(given).catch(() => undefined);
+  if (!info)
+    return {
+      path: path.join(await real(path.dirname(given)), path.basename(given)),
+      shown,
+      exists: false,
+    };
+  if (info.isSymbolicLink()) {
+    const resolved = await realpath(given).catch(() => undefined);
+    if (!resolved) {
+      throw new OutputRefused(
+        `Unexpected output \`${shown}\`: a symbolic link to a folder that does not exist, expected it to point at a folder`,
+      );
+    }
+    return describe(resolved, shown);
+  }
+  return describe(await realpath(given), shown);
+}
+
+async function describe(resolved: string, shown: string): Promise<ClaimedOutput> {
+  const info = await lstat(resolved);
+  if (!info.isDirectory()) {
+    throw new OutputRefused(
+      `Unexpected output \`${shown}\`: it is a file, expected a folder (Onus never replaces a file with a folder)`,
+    );
+  }
+  return { path: resolved, shown, exists: true };
+}
+
+/** The real path of a folder, or of the deepest part of it that exists (the rest appended). */
+async function real(folder: string): Promise<string> {
+  const resolved = path.resolve(folder);
+  try {
+    return await realpath(resolved);
+  } catch {
+    const parent = path.dirname(resolved);
+    return parent === resolved ? resolved : path.join(await real(parent), path.basename(resolved));
+  }
+}
+
+/** Whether `inner` lies strictly inside `outer`. */
+function isInside(inner: string, outer: string): boolean {
+  const relative = path.relative(outer, inner);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+}
+
+/** Refuse a folder that holds anything an earlier Onus run did not write. */
+async function checkOwnership(folder: string, shown: string): Promise<void> {
+  const top = await readdir(folder);
+  if (top.length === 0) return;
+  const manifest = top.includes(MANIFEST) ? await readManifest(folder) : undefined;
+  if (!manifest) {
+    throw new OutputRefused(
+      `Unexpected output folder \`${shown}\` holding files Onus did not write (${sample(top.sort())}), ` +
+        'expected a new or empty folder, or an earlier output of Onus: choose another --out, or empty it yourself',
+    );
+  }
+  const ours = new Set(manifest);
+  const foreign = (await listFolder(folder)).filter(
+    (entry) => entry !== MANIFEST && !ours.has(entry),
+  );
+  if (foreign.length > 0) {
+    throw new OutputRefused(
+      `Unexpected files in the output folder \`${shown}\` that Onus did not write (${sample(foreign)}), ` +
+        'expected only what an earlier run wrote there: move them away, or choose another --out',
+    );
+  }
+}
+
+function sample(entries: string[]): string {
+  const shown = entries.slice(0, 3).map((entry) => `\`${entry}\``);
+  return entries.length > 3
+    ? `${shown.join(', ')} and ${entries.length - 3} more`
+    : shown.join(', ');
+}
+
+/** Every file and folder under `folder`, relative, with `/` separators and a trailing `/` on folders. */
+export async function listFolder(folder: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const entry of await readdir(folder, { recursive: true, withFileTypes: true })) {
+    const relative = path
+      .relative(folder, path.join(entry.parentPath, entry.name))
+      .split(path.sep)
+      .join('/');
+    found.push(entry.isDirectory() ? `${relative}/` : relative);
+  }
+  return found.sort();
+}
+
+async function readManifest(folder: string): Promise<string[] | undefined> {
+  try {
+    const data = JSON.parse(await readFile(path.join(folder, MANIFEST), 'utf8')) as unknown;
+    const files = (data as { generator?: unknown; files?: unknown }).files;
+    if ((data as { generator?: unknown }).generator !== 'onus' || !Array.isArray(files))
+      return undefined;
+    return files.filter((file): file is string => typeof file === 'string');
+  } catch {
+    return undefined;
+  }
+}
+
+/** The manifest of a finished output: what Onus wrote, so a later run may replace it. */
+export async function manifestOf(folder: string): Promise<string> {
+  const files = (await listFolder(folder)).filter((entry) => entry !== MANIFEST);
+  return `${JSON.stringify(
+    {
+      generator: 'onus',
+      about:
+        'Written by Onus. Onus replaces this folder only while it holds nothing but these files.',
+      files,
+    },
+    null,
+    1,
+  )}\n`;
+}

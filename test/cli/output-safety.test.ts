@@ -1,0 +1,209 @@
+import { spawn } from 'node:child_process';
+import {
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { exchangeFolders } from '../../src/io/exchange.ts';
+import { onus } from '../helpers/onus.ts';
+
+const bin = path.resolve('bin/onus.js');
+
+/** Every file under a folder with its bytes: what must not change. */
+function snapshot(folder: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const entry of readdirSync(folder, { recursive: true, withFileTypes: true })) {
+    const full = path.join(entry.parentPath, entry.name);
+    files[path.relative(folder, full)] = entry.isFile() ? readFileSync(full, 'base64') : '';
+  }
+  return files;
+}
+
+/** A user's project: the seed content, and the files of someone's own. */
+function project(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'onus-out-'));
+  cpSync('content', path.join(dir, 'content'), { recursive: true });
+  mkdirSync(path.join(dir, 'home', '.ssh'), { recursive: true });
+  writeFileSync(path.join(dir, 'home', '.ssh', 'id_rsa'), 'secret key\n');
+  writeFileSync(path.join(dir, 'report.pdf'), '%PDF-1.7\n');
+  return dir;
+}
+
+describe('--out never replaces what Onus did not write', { timeout: 60_000 }, () => {
+  const refusals: [string, string[], RegExp][] = [
+    [
+      'the folder onus runs in',
+      ['--out', '.'],
+      /output folder `\.`: it holds `.*content`, the content folder/,
+    ],
+    [
+      'the content folder',
+      ['--out', 'content'],
+      /output folder `content`: it is the content folder/,
+    ],
+    ['a folder holding the project', ['--out', '..'], /output folder `\.\.`: it holds/],
+    ['a folder inside the content', ['--out', 'content/site'], /inside the content folder/],
+    [
+      'a folder of someone else’s files',
+      ['--out', 'home'],
+      /`home` holding files Onus did not write \(`\.ssh`\)/,
+    ],
+    ['a file', ['--out', 'report.pdf'], /`report\.pdf`: it is a file, expected a folder/],
+    [
+      'a folder inside the Onus installation',
+      ['--out', path.resolve('src/site-out')],
+      /inside the Onus installation's `src\/`/,
+    ],
+  ];
+  for (const [what, args, message] of refusals) {
+    for (const command of ['build', 'export']) {
+      it(`should refuse ${what} for onus ${command}, touching nothing`, async () => {
+        const dir = project();
+        const before = snapshot(dir);
+        const result = await onus([command, ...args], dir);
+        expect(result.code).toBe(1);
+        expect(result.stderr).toMatch(message);
+        expect(result.stderr).toMatch(/Nothing was written\.\n$/);
+        expect(result.stderr).not.toMatch(/\n\s+at /);
+        expect(snapshot(dir)).toEqual(before);
+      });
+    }
+  }
+
+  it('should refuse its own earlier output once someone added a file to it, naming the file', async () => {
+    const dir = project();
+    expect((await onus(['build', '--out', 'site'], dir)).code).toBe(0);
+    writeFileSync(path.join(dir, 'site', 'CNAME'), 'srm.example.com\n');
+    const before = snapshot(dir);
+    const result = await onus(['build', '--out', 'site'], dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      'Unexpected files in the output folder `site` that Onus did not write (`CNAME`)',
+    );
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('should write into an empty folder, and replace its own output after that', async () => {
+    const dir = project();
+    mkdirSync(path.join(dir, 'empty'));
+    expect((await onus(['build', '--out', 'empty'], dir)).code).toBe(0);
+    expect(existsSync(path.join(dir, 'empty', 'index.html'))).toBe(true);
+    const manifest = JSON.parse(readFileSync(path.join(dir, 'empty', '.onus-output.json'), 'utf8'));
+    expect(manifest.generator).toBe('onus');
+    expect(manifest.files).toContain('index.html');
+    expect((await onus(['build', '--out', 'empty'], dir)).code).toBe(0);
+  });
+
+  it('should keep a symbolic link and replace the folder it points to', async () => {
+    const dir = project();
+    mkdirSync(path.join(dir, 'webroot'));
+    symlinkSync('webroot', path.join(dir, 'dist'));
+    expect((await onus(['build'], dir)).code).toBe(0);
+    writeFileSync(
+      path.join(dir, 'content', 'vmware-site-recovery.md'),
+      readFileSync(path.join(dir, 'content', 'vmware-site-recovery.md'), 'utf8').replace(
+        'title: VMware Site Recovery',
+        'title: VMware Site Recovery, second edition',
+      ),
+    );
+    expect((await onus(['build'], dir)).code).toBe(0);
+    expect(lstatSync(path.join(dir, 'dist')).isSymbolicLink()).toBe(true);
+    expect(readlinkSync(path.join(dir, 'dist'))).toBe('webroot');
+    expect(readFileSync(path.join(dir, 'webroot', 'index.html'), 'utf8')).toContain(
+      'second edition',
+    );
+    expect(readdirSync(dir).sort()).toEqual(['content', 'dist', 'home', 'report.pdf', 'webroot']);
+  });
+
+  it('should refuse a symbolic link to nothing', async () => {
+    const dir = project();
+    symlinkSync('nowhere', path.join(dir, 'dist'));
+    const result = await onus(['build'], dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('a symbolic link to a folder that does not exist');
+  });
+});
+
+/** Start a build whose swap is slowed, SIGKILL it inside the swap, and return what it printed. */
+function killInsideSwap(cwd: string, env: NodeJS.ProcessEnv): Promise<string> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [bin, 'build', '--out', 'site'], {
+      cwd,
+      env: { ...process.env, ONUS_TEST_SLOW_SWAP_MS: '60000', ...env },
+    });
+    let output = '';
+    const listen = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('swapping the output folder')) child.kill('SIGKILL');
+    };
+    child.stderr.on('data', listen);
+    child.on('exit', () => resolve(output));
+  });
+}
+
+describe('a build killed while it swaps in the new output', { timeout: 120_000 }, () => {
+  let dir: string;
+  let old: Record<string, string>;
+
+  beforeAll(async () => {
+    dir = project();
+    expect((await onus(['build', '--out', 'site'], dir)).code).toBe(0);
+    old = snapshot(path.join(dir, 'site'));
+  }, 120_000);
+
+  it('should leave the new output whole when it can exchange folders', async () => {
+    const model = path.join(dir, 'content', 'vmware-site-recovery.md');
+    const text = readFileSync(model, 'utf8');
+    writeFileSync(model, text.replace('title: VMware Site Recovery', 'title: Killed edition'));
+    await killInsideSwap(dir, {});
+    writeFileSync(model, text);
+    expect(readFileSync(path.join(dir, 'site', 'index.html'), 'utf8')).toContain('Killed edition');
+    expect(
+      JSON.parse(readFileSync(path.join(dir, 'site', '.onus-output.json'), 'utf8')).files,
+    ).toEqual(
+      Object.keys(old)
+        .filter((name) => name !== '.onus-output.json')
+        .map((name) => (old[name] === '' ? `${name}/` : name))
+        .sort(),
+    );
+    // The next run removes what the killed one left.
+    expect(readdirSync(dir).filter((name) => name.startsWith('.'))).not.toEqual([]);
+    expect((await onus(['build', '--out', 'site'], dir)).code).toBe(0);
+    expect(readdirSync(dir).filter((name) => name.startsWith('.'))).toEqual([]);
+    expect(snapshot(path.join(dir, 'site'))).toEqual(old);
+  });
+
+  it('should put the old output back on the next run where it could not exchange', async () => {
+    await killInsideSwap(dir, { ONUS_NO_EXCHANGE: '1' });
+    expect(existsSync(path.join(dir, 'site'))).toBe(false);
+    const result = await onus(['build', '--out', 'site', '--content', 'missing'], dir);
+    expect(result.code).toBe(1);
+    const again = await onus(['build', '--out', 'site'], dir);
+    expect(again.code, again.stderr).toBe(0);
+    expect(snapshot(path.join(dir, 'site'))).toEqual(old);
+    expect(readdirSync(dir).filter((name) => name.startsWith('.'))).toEqual([]);
+  });
+});
+
+describe('exchangeFolders', () => {
+  it('should swap two folders in one step', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'onus-exchange-'));
+    mkdirSync(path.join(dir, 'a'));
+    mkdirSync(path.join(dir, 'b'));
+    writeFileSync(path.join(dir, 'a', 'which'), 'a');
+    writeFileSync(path.join(dir, 'b', 'which'), 'b');
+    expect(exchangeFolders(path.join(dir, 'a'), path.join(dir, 'b'))).toBe(true);
+    expect(readFileSync(path.join(dir, 'a', 'which'), 'utf8')).toBe('b');
+    expect(readFileSync(path.join(dir, 'b', 'which'), 'utf8')).toBe('a');
+  });
+});
