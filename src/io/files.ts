@@ -1,7 +1,10 @@
+import type { Dirent } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
+import { tooLarge } from '../model/decode.ts';
 import { report } from '../model/diagnostics.ts';
+import { LIMITS } from '../model/limits.ts';
 
 const SKIPPED_DIRECTORIES = new Set(['node_modules']);
 
@@ -29,6 +32,11 @@ export async function loadFiles(paths: readonly string[], cwd: string): Promise<
         );
       }
       for (const file of found) files.push(await read(file, cwd));
+    } else if (info.size > LIMITS.fileBytes) {
+      // Not even read: a file past the limit is refused at once, whatever its size.
+      const file = new VFile({ path: path.relative(cwd, absolute), cwd });
+      report(file, 'input-limit', tooLarge(info.size), { line: 1, column: 1 });
+      files.push(file);
     } else {
       files.push(await read(absolute, cwd));
     }
@@ -51,9 +59,18 @@ async function findMarkdown(directory: string): Promise<string[]> {
     if (entry.name.startsWith('.') || SKIPPED_DIRECTORIES.has(entry.name)) continue;
     const full = path.join(directory, entry.name);
     if (entry.isDirectory()) found.push(...(await findMarkdown(full)));
-    else if (entry.isFile() && entry.name.toLowerCase().endsWith('.md')) found.push(full);
+    else if (entry.name.toLowerCase().endsWith('.md') && (await isFile(entry, full))) {
+      found.push(full);
+    }
   }
   return found;
+}
+
+/** A file, or a symbolic link to one (links to folders are not followed: they could loop). */
+async function isFile(entry: Dirent, full: string): Promise<boolean> {
+  if (entry.isFile()) return true;
+  if (!entry.isSymbolicLink()) return false;
+  return (await stat(full).catch(() => undefined))?.isFile() ?? false;
 }
 
 function unreadable(absolute: string, cwd: string, reason: string): VFile {
@@ -87,13 +104,12 @@ export async function findModelFile(
     (error: NodeJS.ErrnoException) => error,
   );
   if (entries instanceof Error) return { error: describeFsError(entries, shownAs) };
-  const models = entries
-    .filter(
-      (entry) =>
-        entry.isFile() && entry.name.toLowerCase().endsWith('.md') && !entry.name.startsWith('.'),
-    )
-    .map((entry) => entry.name)
-    .sort();
+  const models: string[] = [];
+  for (const entry of entries) {
+    if (!entry.name.toLowerCase().endsWith('.md') || entry.name.startsWith('.')) continue;
+    if (await isFile(entry, path.join(directory, entry.name))) models.push(entry.name);
+  }
+  models.sort();
   if (models.length === 1) return { path: path.join(directory, models[0]!) };
   if (models.length === 0) {
     return {

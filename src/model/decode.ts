@@ -1,5 +1,6 @@
 import type { VFile } from 'vfile';
 import { report } from './diagnostics.ts';
+import { LIMITS } from './limits.ts';
 
 const BOM = '\uFEFF';
 
@@ -41,6 +42,11 @@ export function decodeText(file: VFile): string | undefined {
 
 function toText(file: VFile): string | undefined {
   const value = file.value;
+  const size = typeof value === 'string' ? value.length : (value?.byteLength ?? 0);
+  if (size > LIMITS.fileBytes) {
+    report(file, 'input-limit', tooLarge(size), { line: 1, column: 1 });
+    return undefined;
+  }
   if (typeof value === 'string') return value;
 
   const sniff = value.subarray(0, BINARY_SNIFF_BYTES);
@@ -99,4 +105,10 @@ function pointAt(text: string, offset: number): { line: number; column: number }
     lineStart = index + 1;
   }
   return { line, column: offset - lineStart + 1 };
+}
+
+/** The message for a file over the size limit (also given before reading one from disk). */
+export function tooLarge(bytes: number): string {
+  const megabytes = (size: number) => `${(size / 1024 / 1024).toFixed(1)} MB`;
+  return `Unexpected file of ${megabytes(bytes)}, expected at most ${megabytes(LIMITS.fileBytes)}: split the model into several files`;
 }

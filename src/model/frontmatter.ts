@@ -1,8 +1,19 @@
 import type { Yaml } from 'mdast';
 import type { VFile } from 'vfile';
-import { LineCounter, parseDocument, type Document, isMap, isNode, isSeq } from 'yaml';
+import {
+  LineCounter,
+  parseDocument,
+  visit,
+  type Document,
+  isMap,
+  isNode,
+  isScalar,
+  isSeq,
+} from 'yaml';
 import { z } from 'zod';
 import { describeYamlValue, report, type RuleId } from './diagnostics.ts';
+import { foldTitle } from './ids.ts';
+import { LIMITS } from './limits.ts';
 import { PARTY_ID_PATTERN, type Position } from './schema.ts';
 
 const FRONTMATTER_KEYS = ['title', 'description', 'version', 'parties'];
@@ -19,15 +30,22 @@ const text = (what: string) =>
     .trim()
     .min(1, { error: `Unexpected empty ${what}, expected text` });
 
+/** Text shown on every page (titles, names), kept within a length that pages can carry. */
+const shortText = (what: string, max: number = LIMITS.titleLength) =>
+  text(what).max(max, {
+    error: (issue) =>
+      `Unexpected ${what} of ${String(issue.input).length.toLocaleString('en')} characters, expected at most ${max.toLocaleString('en')}`,
+  });
+
 const PartyInputSchema = z.object(
   {
     id: text('party `id`').regex(PARTY_ID_PATTERN, {
       error: (issue) =>
         `Unexpected party id \`${String(issue.input)}\`, expected lowercase letters, digits and hyphens, starting with a letter (\`${PARTY_ID_PATTERN.source}\`)`,
     }),
-    name: text('party `name`'),
-    short: text('party `short`').optional(),
-    scope: text('party `scope`').optional(),
+    name: shortText('party `name`'),
+    short: shortText('party `short`').optional(),
+    scope: shortText('party `scope`').optional(),
   },
   {
     error: (issue) =>
@@ -37,9 +55,9 @@ const PartyInputSchema = z.object(
 
 const FrontmatterSchema = z.object(
   {
-    title: text('`title`').optional(),
-    description: text('`description`').optional(),
-    version: text('`version`').optional(),
+    title: shortText('`title`').optional(),
+    description: shortText('`description`', LIMITS.descriptionLength).optional(),
+    version: shortText('`version`', LIMITS.versionLength).optional(),
     parties: z
       .array(PartyInputSchema, {
         error: (issue) =>
@@ -82,7 +100,14 @@ export function readFrontmatter(file: VFile, node: Yaml | undefined): Frontmatte
   const fenceLine = node.position?.start.line ?? 1;
   const lineCounter = new LineCounter();
   // The failsafe schema keeps every scalar as the text the author wrote: `version: 1.10` stays "1.10".
-  const doc = parseDocument(node.value, { schema: 'failsafe', lineCounter, prettyErrors: false });
+  // yaml's own duplicate-key check compares every key with every other: quadratic, so keys
+  // are checked here, in one pass.
+  const doc = parseDocument(node.value, {
+    schema: 'failsafe',
+    lineCounter,
+    prettyErrors: false,
+    uniqueKeys: false,
+  });
   const at = (offset: number): Position => {
     const { line, col } = lineCounter.linePos(offset);
     return { line: fenceLine + line, column: col };
@@ -95,6 +120,16 @@ export function readFrontmatter(file: VFile, node: Yaml | undefined): Frontmatte
       'frontmatter-yaml',
       `Unexpected YAML syntax in frontmatter (${syntaxError.message}), expected valid YAML`,
       at(syntaxError.pos[0]),
+    );
+    return undefined;
+  }
+  const duplicate = firstDuplicateKey(doc);
+  if (duplicate !== undefined) {
+    report(
+      file,
+      'frontmatter-yaml',
+      'Unexpected YAML syntax in frontmatter (Map keys must be unique), expected valid YAML',
+      at(duplicate),
     );
     return undefined;
   }
@@ -139,6 +174,26 @@ export function readFrontmatter(file: VFile, node: Yaml | undefined): Frontmatte
   return { ...parsed.data, parties };
 }
 
+/** The offset of the first key that repeats one before it in its mapping, if any. */
+function firstDuplicateKey(doc: Document): number | undefined {
+  let found: number | undefined;
+  visit(doc, {
+    Map(_, map) {
+      const seen = new Set<unknown>();
+      for (const pair of map.items) {
+        const key = isScalar(pair.key) ? pair.key.value : pair.key;
+        if (seen.has(key)) {
+          found = isNode(pair.key) && pair.key.range ? pair.key.range[0] : map.range?.[0];
+          return visit.BREAK;
+        }
+        seen.add(key);
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
 function ruleFor(issue: z.core.$ZodIssue, data: unknown): RuleId {
   const [key, index, field] = issue.path;
   if (key !== 'parties') return 'frontmatter-invalid';
@@ -150,30 +205,43 @@ function ruleFor(issue: z.core.$ZodIssue, data: unknown): RuleId {
   return field === 'id' && issue.code !== 'invalid_type' ? 'party-id-invalid' : 'party-invalid';
 }
 
+/**
+ * Party headings name a party by id, name or short name: two parties may not share any of
+ * them (compared as headings are, ignoring case and spacing), or a heading would be ambiguous.
+ */
 function checkUniquePartyIds(
   file: VFile,
   parties: FrontmatterParty[],
   nodeStart: (path: readonly PropertyKey[]) => Position,
 ): boolean {
-  const seen = new Map<string, number>();
+  const seen = new Map<string, { index: number; field: 'id' | 'name' | 'short' }>();
   let unique = true;
   parties.forEach((party, index) => {
-    const first = seen.get(party.id);
-    if (first === undefined) {
-      seen.set(party.id, index);
-      return;
+    for (const field of ['id', 'name', 'short'] as const) {
+      const label = party[field];
+      if (label === undefined) continue;
+      const first = seen.get(foldTitle(label));
+      if (first === undefined) {
+        seen.set(foldTitle(label), { index, field });
+        continue;
+      }
+      if (first.index === index) continue;
+      unique = false;
+      const firstParty = parties[first.index]!;
+      const what = field === 'short' ? 'short name' : field;
+      report(
+        file,
+        field === 'id' && first.field === 'id' ? 'party-id-duplicate' : 'party-name-duplicate',
+        field === 'id' && first.field === 'id'
+          ? `Unexpected duplicate party id \`${party.id}\`, expected each party to have its own id`
+          : `Unexpected party ${what} \`${label}\`, which party \`${firstParty.id}\` already has, expected each party's id, name and short name to tell it apart`,
+        nodeStart(['parties', index, field]),
+        {
+          reason: `Party \`${firstParty.id}\` first declared here`,
+          place: nodeStart(['parties', first.index, first.field]),
+        },
+      );
     }
-    unique = false;
-    report(
-      file,
-      'party-id-duplicate',
-      `Unexpected duplicate party id \`${party.id}\`, expected each party to have its own id`,
-      nodeStart(['parties', index, 'id']),
-      {
-        reason: `Party \`${party.id}\` first declared here`,
-        place: nodeStart(['parties', first, 'id']),
-      },
-    );
   });
   return unique;
 }

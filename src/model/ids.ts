@@ -40,8 +40,19 @@ export function isValidExplicitId(id: string): boolean {
 function shorten(id: string): string {
   if (id.length <= MAX_ID_LENGTH) return id;
   const hash = createHash('sha256').update(id).digest('hex').slice(0, HASH_LENGTH);
-  const head = id.slice(0, MAX_ID_LENGTH - HASH_LENGTH - 1).replace(/-[^-]*$/, '');
-  return `${head || id.slice(0, MAX_ID_LENGTH - HASH_LENGTH - 1)}-${hash}`;
+  const cut = wholeCharacters(id, MAX_ID_LENGTH - HASH_LENGTH - 1);
+  const head = cut.replace(/-[^-]*$/, '');
+  return `${head || cut}-${hash}`;
+}
+
+/** The longest start of `text` within `length` UTF-16 units that splits no character in two. */
+function wholeCharacters(text: string, length: number): string {
+  let end = 0;
+  for (const character of text) {
+    if (end + character.length > length) break;
+    end += character.length;
+  }
+  return text.slice(0, end);
 }
 
 /** Fold a title for comparison: trimmed, whitespace runs folded to one space, case folded. */

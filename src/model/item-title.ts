@@ -3,6 +3,7 @@ import type { VFile } from 'vfile';
 import { report } from './diagnostics.ts';
 import type { ItemTitle, Located } from './drafts.ts';
 import { deriveId, findIdMarker, isValidExplicitId, MAX_ID_LENGTH } from './ids.ts';
+import { LIMITS } from './limits.ts';
 import { plainText } from './markdown.ts';
 import { startOf } from './nodes.ts';
 
@@ -13,9 +14,13 @@ const ID_RULE = `lowercase letters and digits separated by single hyphens, at mo
  * `{#id former=old-id,older-id}`, whose ids are checked here. Undefined (after reporting)
  * when the item has no title.
  */
-export function readItemTitle(file: VFile, paragraph: Paragraph): ItemTitle | undefined {
+export function readItemTitle(
+  file: VFile,
+  source: string,
+  paragraph: Paragraph,
+): ItemTitle | undefined {
   const text = plainText(paragraph);
-  const marker = findIdMarker(text);
+  const marker = endsWithIdMarker(source, paragraph) ? findIdMarker(text) : undefined;
   const title = marker ? text.slice(0, marker.start).trim() : text;
   const position = startOf(paragraph);
   if (!title) {
@@ -23,6 +28,15 @@ export function readItemTitle(file: VFile, paragraph: Paragraph): ItemTitle | un
       file,
       'item-empty',
       'Unexpected list item without a title, expected the title of an area or an activity',
+      position,
+    );
+    return undefined;
+  }
+  if (title.length > LIMITS.titleLength) {
+    report(
+      file,
+      'title-too-long',
+      `Unexpected title of ${title.length.toLocaleString('en')} characters, expected at most ${LIMITS.titleLength}: keep the title short and put the rest in the item's note`,
       position,
     );
     return undefined;
@@ -57,6 +71,22 @@ export function readItemTitle(file: VFile, paragraph: Paragraph): ItemTitle | un
   }
   return result;
 }
+
+/**
+ * Only a `{#…}` the author wrote as plain text ends a title: not one in code (`` `{#each}` ``),
+ * nor an escaped one (`\{#x}`). The last inline node must be text, and its source must end
+ * with an unescaped marker.
+ */
+function endsWithIdMarker(source: string, paragraph: Paragraph): boolean {
+  const last = paragraph.children.at(-1);
+  if (last?.type !== 'text') return false;
+  const start = last.position?.start.offset;
+  const end = last.position?.end.offset;
+  const raw = start === undefined || end === undefined ? last.value : source.slice(start, end);
+  return UNESCAPED_MARKER.test(raw);
+}
+
+const UNESCAPED_MARKER = /(?<!\\)\{#[^{}]*\}\s*$/u;
 
 function readFormerIds(
   file: VFile,

@@ -24,12 +24,14 @@ export interface MatrixContent {
  */
 export function readMatrix(
   file: VFile,
+  /** The file's text, which positions point into. */
+  source: string,
   matrixHeading: Heading,
   children: readonly RootContent[],
   parties: readonly FrontmatterParty[],
   directory: PartyDirectory,
 ): MatrixContent {
-  const reader = new MatrixReader(file, parties);
+  const reader = new MatrixReader(file, source, parties);
   const { before, groups } = splitAtHeadings(children, 3);
 
   const introduction: RootContent[] = [];
@@ -83,13 +85,15 @@ export function readMatrix(
 
 class MatrixReader {
   readonly #file: VFile;
+  readonly #source: string;
   readonly #parties: readonly FrontmatterParty[];
   readonly #items = new Map<string, AreaDraft | ActivityDraft>();
   readonly #areas: AreaDraft[] = [];
   readonly #activities: ActivityDraft[] = [];
 
-  constructor(file: VFile, parties: readonly FrontmatterParty[]) {
+  constructor(file: VFile, source: string, parties: readonly FrontmatterParty[]) {
     this.#file = file;
+    this.#source = source;
     this.#parties = parties;
   }
 
@@ -117,7 +121,7 @@ class MatrixReader {
       );
       return;
     }
-    const title = readItemTitle(this.#file, first);
+    const title = readItemTitle(this.#file, this.#source, first);
     if (!title) return;
 
     const firstList = rest.findIndex((node) => node.type === 'list');

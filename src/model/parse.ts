@@ -5,9 +5,11 @@ import type { VFileMessage } from 'vfile-message';
 import { decodeText } from './decode.ts';
 import { hasErrors, report } from './diagnostics.ts';
 import { readFrontmatter } from './frontmatter.ts';
+import { checkLimits } from './limits.ts';
 import { slugify } from './ids.ts';
 import { parseMarkdown, plainText, printMarkdown } from './markdown.ts';
 import { readMatrix } from './matrix.ts';
+import { warnRemoteMedia } from './media-urls.ts';
 import { startOf } from './nodes.ts';
 import { outlineDocument, type OutlineSection } from './outline.ts';
 import { PartyDirectory, readPartyDescriptions } from './parties.ts';
@@ -36,9 +38,11 @@ function byPlace(a: VFileMessage, b: VFileMessage): number {
 
 function readModel(file: VFile): Model | undefined {
   const text = decodeText(file);
-  if (text === undefined) return undefined;
+  if (text === undefined || !checkLimits(file, text)) return undefined;
 
-  const outline = outlineDocument(file, parseMarkdown(text));
+  const tree = parseMarkdown(text);
+  warnRemoteMedia(file, tree);
+  const outline = outlineDocument(file, tree);
   const frontmatter = readFrontmatter(file, outline.frontmatter);
 
   const matrices = outline.sections.filter((section) => section.kind === 'matrix');
@@ -88,7 +92,14 @@ function readModel(file: VFile): Model | undefined {
     readPartyDescriptions(file, section.children, directory, descriptions);
   });
 
-  const content = readMatrix(file, matrix.heading, matrix.children, frontmatter.parties, directory);
+  const content = readMatrix(
+    file,
+    text,
+    matrix.heading,
+    matrix.children,
+    frontmatter.parties,
+    directory,
+  );
   if (hasErrors(file)) return undefined;
 
   const introduction = printMarkdown(outline.preamble);

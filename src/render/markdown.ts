@@ -1,3 +1,4 @@
+import type { Root } from 'hast';
 import { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
@@ -6,6 +7,8 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import { isLocalMediaUrl, srcsetUrls } from '../model/media-urls.ts';
 import '../model/micromark-linear.ts';
 
 /**
@@ -23,8 +26,24 @@ export const SANITIZE_SCHEMA: SanitizeSchema = {
 const parsing = unified().use(remarkParse).use(remarkGfm).use(remarkRehype, {
   allowDangerousHtml: true,
 });
+/**
+ * The sanitizer lets relative URLs through, and `//host/…` looks relative to it; `srcset` it
+ * does not check at all. Drop any that would load from elsewhere.
+ */
+function localMediaOnly() {
+  return (tree: Root) => {
+    visit(tree, 'element', (element) => {
+      const { src, srcSet } = element.properties;
+      if (typeof src === 'string' && !isLocalMediaUrl(src)) delete element.properties.src;
+      if (typeof srcSet === 'string' && !srcsetUrls(srcSet).every(isLocalMediaUrl)) {
+        delete element.properties.srcSet;
+      }
+    });
+  };
+}
+
 const sanitizing = <T extends typeof parsing>(processor: T) =>
-  processor.use(rehypeSanitize, SANITIZE_SCHEMA).use(rehypeStringify).freeze();
+  processor.use(rehypeSanitize, SANITIZE_SCHEMA).use(localMediaOnly).use(rehypeStringify).freeze();
 const withRawHtml = sanitizing(parsing().use(rehypeRaw));
 /** HTML in Markdown starts with `<`: without one there is nothing for the HTML parser to do. */
 const withoutRawHtml = sanitizing(parsing());

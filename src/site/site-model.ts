@@ -21,6 +21,10 @@ export interface SiteModel {
   activitiesOf: (partyId: string) => readonly Activity[];
   /** Activities anywhere under an area, in matrix order. */
   activitiesUnder: (areaId: string) => readonly Activity[];
+  /** Activities directly in an area (or at the top, for null), in matrix order. */
+  activitiesIn: (areaId: string | null) => readonly Activity[];
+  /** Position of an activity in `activitiesIn(its area)`. */
+  orderInArea: (activityId: string) => number;
 }
 
 const byPosition = (a: { position: Position }, b: { position: Position }) =>
@@ -61,6 +65,13 @@ export function indexModel(model: Model): SiteModel {
   walk(null, []);
 
   const order = new Map(activitiesInOrder.map((activity, index) => [activity.id, index]));
+  const direct = new Map<string | null, Activity[]>();
+  const orderInArea = new Map<string, number>();
+  for (const [parent, nodes] of children) {
+    const list = nodes.flatMap((node) => (node.kind === 'activity' ? [node.activity] : []));
+    list.forEach((activity, index) => orderInArea.set(activity.id, index));
+    direct.set(parent, list);
+  }
   const byParty = new Map<string, Activity[]>(model.parties.map((party) => [party.id, []]));
   for (const activity of activitiesInOrder) {
     for (const party of activity.parties) byParty.get(party)?.push(activity);
@@ -93,5 +104,7 @@ export function indexModel(model: Model): SiteModel {
     },
     activitiesOf: (partyId) => byParty.get(partyId) ?? [],
     activitiesUnder: (areaId) => under.get(areaId) ?? [],
+    activitiesIn: (areaId) => direct.get(areaId) ?? [],
+    orderInArea: (id) => orderInArea.get(id) ?? -1,
   };
 }

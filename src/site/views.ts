@@ -133,8 +133,13 @@ export interface ActivityView {
   responsible: Array<{ party: Party; note?: string }>;
   /** Parties that do not hold the activity, so the page answers "who is not" too. */
   others: Party[];
-  /** Other activities directly in the same area. */
+  /**
+   * Other activities directly in the same area, the nearest ones only: a page lists at most
+   * `MAX_SIBLINGS`, so a flat list of N activities writes N pages, not N².
+   */
   siblings: Activity[];
+  /** How many other activities the area holds directly, listed or not. */
+  siblingCount: number;
   previous?: Activity;
   next?: Activity;
 }
@@ -152,14 +157,22 @@ export function activityView(site: SiteModel, activityId: string): ActivityView 
       ...(note !== undefined && { note }),
     })),
     others: site.model.parties.filter((party) => !activity.parties.includes(party.id)),
-    siblings: site
-      .children(activity.area)
-      .flatMap((node) =>
-        node.kind === 'activity' && node.activity.id !== activityId ? [node.activity] : [],
-      ),
+    ...nearestSiblings(site.activitiesIn(activity.area), site.orderInArea(activityId)),
     ...(previous && { previous }),
     ...(next && { next }),
   };
+}
+
+export const MAX_SIBLINGS = 10;
+
+/** The activities around the one at `index` in its area (itself left out), at most `MAX_SIBLINGS`. */
+function nearestSiblings(
+  all: readonly Activity[],
+  index: number,
+): { siblings: Activity[]; siblingCount: number } {
+  const start = Math.max(0, Math.min(index - MAX_SIBLINGS / 2, all.length - MAX_SIBLINGS - 1));
+  const window = all.slice(start, start + MAX_SIBLINGS + 1).filter((_, at) => start + at !== index);
+  return { siblings: window.slice(0, MAX_SIBLINGS), siblingCount: all.length - 1 };
 }
 
 /** An area as a link in a list: how many activities it holds, and which parties hold them. */

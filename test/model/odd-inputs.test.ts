@@ -19,13 +19,24 @@ const many = (count: number) =>
 type Outcome = 'model' | 'error';
 const CASES: Array<[string, () => string | Uint8Array, Outcome]> = [
   [
-    'a 20 MB file of prose around a valid matrix',
-    () => valid('- A\n') + `\n## Notes\n\n${'Lorem ipsum dolor sit amet. '.repeat(180_000)}\n`,
+    'a 9 MB file of prose around a valid matrix',
+    () =>
+      valid('- A\n') +
+      `\n## Notes\n\n${'Lorem ipsum dolor sit amet, consectetur adipiscing elit.\n'.repeat(160_000)}\n`,
     'model',
   ],
-  ['areas nested 200 levels deep', () => valid(nested(200)), 'model'],
-  ['50,000 activities', () => valid(many(50_000)), 'model'],
-  ['a title of 100,000 characters', () => valid(`- ${'very long title '.repeat(6250)}\n`), 'model'],
+  [
+    'an 11 MB file, over the size limit',
+    () => valid('- A\n') + `\n## Notes\n\n${'Lorem ipsum dolor sit amet.\n'.repeat(400_000)}\n`,
+    'error',
+  ],
+  ['areas nested 32 levels deep', () => valid(nested(32)), 'model'],
+  ['areas nested 200 levels deep, over the nesting limit', () => valid(nested(200)), 'error'],
+  ['30,000 activities', () => valid(many(30_000)), 'model'],
+  ['50,000 activities, over the list item limit', () => valid(many(50_000)), 'error'],
+  ['a title of 500 characters', () => valid(`- ${'t'.repeat(500)}\n`), 'model'],
+  ['a title of 501 characters', () => valid(`- ${'t'.repeat(501)}\n`), 'error'],
+  ['a title of 100,000 characters', () => valid(`- ${'very long title '.repeat(6250)}\n`), 'error'],
   ['a 5 MB line with no line break', () => `${FRONTMATTER}\n${'x'.repeat(5_000_000)}`, 'error'],
   [
     'an overlong UTF-8 sequence in the frontmatter',
@@ -136,6 +147,29 @@ const CASES: Array<[string, () => string | Uint8Array, Outcome]> = [
   [
     'a 100 KB frontmatter string',
     () => valid('- A\n').replace('title: Test', `title: ${'t'.repeat(100_000)}`),
+    'error',
+  ],
+  [
+    'a 600-character model title',
+    () => valid('- A\n').replace('title: Test', `title: ${'t'.repeat(600)}`),
+    'error',
+  ],
+  [
+    'a table of 5,000 rows in a note',
+    () => valid(`- A\n\n  | a | b |\n  | - | - |\n${'  | 1 | 2 |\n'.repeat(5_000)}`),
+    'model',
+  ],
+  [
+    'a table of 5,001 rows in a note',
+    () => valid(`- A\n\n  | a | b |\n  | - | - |\n${'  | 1 | 2 |\n'.repeat(5_001)}`),
+    'error',
+  ],
+  [
+    'a code block of 10,000 lines, indented deeper than the nesting limit',
+    () =>
+      valid(
+        `- A\n\n  \`\`\`\n${'                                                                        x\n'.repeat(10_000)}  \`\`\`\n`,
+      ),
     'model',
   ],
   [

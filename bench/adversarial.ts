@@ -1,0 +1,151 @@
+/**
+ * Inputs an adversary would write: small files that once crashed Onus or held a build for
+ * minutes. Each must be checked within the budget or refused with a located error. Used by
+ * the tests (`test/model/adversarial.test.ts`) and by `npm run bench` (its adversarial table).
+ */
+const HEAD = `---
+title: Adversarial model
+parties:
+  - id: customer
+    name: Customer
+  - id: provider
+    name: Provider
+---
+
+## Responsibility matrix
+
+### Customer
+
+`;
+
+const model = (list: string) => `${HEAD}${list}\n`;
+
+export interface AdversarialCase {
+  name: string;
+  /** The file's text. */
+  text: () => string;
+  /** What it must give: a model, or an error (a located diagnostic), within the budget. */
+  expect: 'model' | 'error';
+}
+
+export const ADVERSARIAL_CASES: AdversarialCase[] = [
+  {
+    name: 'a YAML sequence nested 10,000 deep in the frontmatter',
+    text: () =>
+      `---\ntitle: T\nx: ${'['.repeat(10_000)}${']'.repeat(10_000)}\nparties:\n  - id: a\n    name: A\n---\n`,
+    expect: 'error',
+  },
+  {
+    name: 'a YAML sequence nested 10,000 deep, a bracket a line',
+    text: () =>
+      `---\ntitle: T\nx:\n${'  [\n'.repeat(10_000)}${'  ]\n'.repeat(10_000)}parties:\n  - id: a\n    name: A\n---\n`,
+    expect: 'error',
+  },
+  {
+    name: 'a YAML block sequence nested 5,000 deep',
+    text: () =>
+      `---\ntitle: T\nx:\n${'- '.repeat(5_000)}x\nparties:\n  - id: a\n    name: A\n---\n`,
+    expect: 'error',
+  },
+  {
+    name: 'block quotes nested 1,500 deep in a note',
+    text: () => model(`- Activity\n\n  ${'>'.repeat(1_500)} deep\n`),
+    expect: 'error',
+  },
+  {
+    name: 'a list nested 3,000 deep on one line',
+    text: () => model(`${'- '.repeat(3_000)}Activity`),
+    expect: 'error',
+  },
+  {
+    name: 'a list nested 1,000 deep by indentation (1 MB)',
+    text: () =>
+      model(
+        Array.from(
+          { length: 1_000 },
+          (_, level) =>
+            `${'  '.repeat(level)}- Level ${level} ${'x'.repeat(Math.max(0, 1000 - 2 * level))}`,
+        ).join('\n'),
+      ),
+    expect: 'error',
+  },
+  {
+    name: '40,000 frontmatter keys',
+    text: () =>
+      `---\ntitle: T\n${Array.from({ length: 40_000 }, (_, i) => `key${i}: v`).join('\n')}\nparties:\n  - id: a\n    name: A\n---\n\n## Responsibility matrix\n\n### A\n\n- One\n`,
+    expect: 'model',
+  },
+  {
+    name: '`[a](` 100,000 times in a line',
+    text: () => model(`- Activity\n\n  ${'[a]('.repeat(100_000)}\n`),
+    expect: 'error',
+  },
+  {
+    name: '`[a](` 30,000 times in a note, one a line',
+    text: () => model(`- Activity\n\n${'  [a]("\n'.repeat(30_000)}`),
+    expect: 'model',
+  },
+  {
+    name: '`[a]("` a line in 300 paragraphs of 1,000 lines (2.4 MB)',
+    text: () =>
+      model(
+        `- Activity\n\n${Array.from({ length: 300 }, () => '  [a]("\n'.repeat(1_000)).join('\n')}`,
+      ),
+    expect: 'model',
+  },
+  {
+    name: '5 MB of lists nested 32 deep',
+    text: () =>
+      model(
+        Array.from({ length: 5_000_000 / 1_600 }, (_, item) =>
+          Array.from(
+            { length: 32 },
+            (_, level) => `${'  '.repeat(level)}- Item ${item} level ${level}`,
+          ).join('\n'),
+        ).join('\n'),
+      ),
+    expect: 'model',
+  },
+  {
+    name: 'a 2 MB GFM table in a note',
+    text: () =>
+      model(
+        `- Activity\n\n  | a | b | c | d |\n  |---|---|---|---|\n${'  | 1 | 2 | 3 | 4 |\n'.repeat(110_000)}`,
+      ),
+    expect: 'error',
+  },
+  {
+    name: 'a GFM table row of 200,000 cells',
+    text: () => model(`- Activity\n\n  ${'| a '.repeat(200_000)}|\n  ${'|---'.repeat(200_000)}|\n`),
+    expect: 'error',
+  },
+  {
+    name: 'a one-line title of 4 MB',
+    text: () =>
+      `---\ntitle: ${'t'.repeat(4_000_000)}\nparties:\n  - id: a\n    name: A\n---\n\n## Responsibility matrix\n\n### A\n\n- One\n`,
+    expect: 'error',
+  },
+  {
+    name: 'an activity title of 1 MB',
+    text: () => model(`- ${'long title '.repeat(100_000)}`),
+    expect: 'error',
+  },
+  {
+    name: 'a flat list of 10,000 activities',
+    text: () =>
+      model(Array.from({ length: 10_000 }, (_, i) => `- Activity number ${i}`).join('\n')),
+    expect: 'model',
+  },
+  {
+    name: '5 MB of notes with lists',
+    text: () =>
+      model(
+        Array.from(
+          { length: 5_000 },
+          (_, i) =>
+            `- Control ${i}\n\n  ${'The customer configures and monitors this control. '.repeat(12)}\n\n  - step one\n  - step two\n`,
+        ).join('\n'),
+      ),
+    expect: 'model',
+  },
+];
