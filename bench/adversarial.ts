@@ -94,10 +94,31 @@ export const ADVERSARIAL_CASES: AdversarialCase[] = [
     expect: 'model',
   },
   {
-    name: '5 MB of lists nested 32 deep',
+    name: '`[a]("` a line in 640 paragraphs of 1,000 lines (5 MB): stopped by the time limit',
+    text: () =>
+      model(
+        `- Activity\n\n${Array.from({ length: 640 }, () => '  [a]("\n'.repeat(1_000)).join('\n')}`,
+      ),
+    expect: 'error',
+  },
+  {
+    name: '5 MB of lists nested 32 deep (100,000 items)',
     text: () =>
       model(
         Array.from({ length: 5_000_000 / 1_600 }, (_, item) =>
+          Array.from(
+            { length: 32 },
+            (_, level) => `${'  '.repeat(level)}- Item ${item} level ${level}`,
+          ).join('\n'),
+        ).join('\n'),
+      ),
+    expect: 'error',
+  },
+  {
+    name: 'lists nested 32 deep, up to the limit of 30,000 items',
+    text: () =>
+      model(
+        Array.from({ length: 937 }, (_, item) =>
           Array.from(
             { length: 32 },
             (_, level) => `${'  '.repeat(level)}- Item ${item} level ${level}`,

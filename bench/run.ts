@@ -19,6 +19,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { freePort, serveStatic } from '../e2e/support/static-server.ts';
 import { launch, pageWeight, searchTiming } from './lib/browser.ts';
+import { measureAdversarial, measureFlatBuild } from './lib/adversarial.ts';
 import { devReload } from './lib/dev.ts';
 import { generateModel, QUERIES } from './generate.ts';
 import { lighthouse, type Scores } from './lib/lighthouse.ts';
@@ -191,6 +192,16 @@ try {
     singleFileBytes: statSync(path.join(WORK, 'export-seed', 'vmware-site-recovery.html')).size,
     devReloadMs: dev,
   };
+
+  log('\n— adversarial input');
+  results.adversarial = await measureAdversarial(WORK, quick);
+  for (const entry of results.adversarial) {
+    log(`  ${entry.name}: ${entry.outcome} in ${(entry.ms / 1000).toFixed(1)} s`);
+  }
+  results.flat = await measureFlatBuild(WORK, quick ? 500 : 10_000);
+  log(
+    `  flat list of ${results.flat.activities}: built in ${(results.flat.ms / 1000).toFixed(1)} s`,
+  );
 } finally {
   await browser.close();
 }

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { AdversarialResult, FlatBuildResult } from './adversarial.ts';
 import type { PageWeight, SearchTiming } from './browser.ts';
 import type { Scores } from './lighthouse.ts';
 
@@ -28,6 +29,8 @@ export interface Results {
     singleFileBytes: number;
     devReloadMs: number[];
   };
+  adversarial?: AdversarialResult[];
+  flat?: FlatBuildResult;
   totalMs?: number;
 }
 
@@ -43,9 +46,61 @@ interface Budget {
   met: boolean | undefined;
 }
 
+/** Within budget: checked in ≤ 10 s and ≤ 1 GB, or refused (as expected) in ≤ 2 s. */
+function adversarialMet(entry: AdversarialResult): boolean {
+  if (entry.outcome !== entry.expected) return false;
+  const fast = entry.ms <= 2_000;
+  const withinBudget = entry.ms <= 10_000 && entry.peakRssBytes <= 1024 ** 3;
+  return entry.outcome === 'error' ? fast || withinBudget : withinBudget;
+}
+
+function adversarialTable(
+  entries: AdversarialResult[],
+  flat: FlatBuildResult | undefined,
+): string[] {
+  return [
+    '## Adversarial input',
+    '',
+    '`onus check` on inputs that once crashed Onus or held it for minutes (`bench/adversarial.ts`).',
+    'Budget: any input up to 5 MB is checked in ≤ 10 s and ≤ 1 GB, or refused with an error at a line in ≤ 2 s.',
+    '',
+    '| input | size | expected | outcome | time | peak memory | met | first error |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...entries.map(
+      (entry) =>
+        `| ${entry.name.replaceAll('|', '\\|')} | ${kb(entry.bytes)} | ${entry.expected} | ${entry.outcome} | ${s(entry.ms)} | ${mb(entry.peakRssBytes)} | ${adversarialMet(entry) ? 'yes' : '**no**'} | ${(entry.message ?? '').replaceAll('|', '\\|')} |`,
+    ),
+    '',
+    ...(flat
+      ? [
+          `A flat list of ${flat.activities.toLocaleString('en')} activities (no areas): built in ${s(flat.ms)}, peak ${mb(flat.peakRssBytes)}, site ${mb(flat.siteBytes)}, largest activity page ${kb(flat.largestActivityPageBytes)}.`,
+          '',
+        ]
+      : []),
+  ];
+}
+
 function budgets(results: Results): Budget[] {
   const at = (n: number) => results.sizes.find((size) => size.activities === n);
   const list: Budget[] = [];
+  if (results.adversarial) {
+    const missed = results.adversarial.filter((entry) => !adversarialMet(entry));
+    list.push({
+      what: `Adversarial inputs (${results.adversarial.length}): checked ≤ 10 s and ≤ 1 GB, or refused ≤ 2 s`,
+      limit: 'all',
+      measured:
+        missed.length === 0 ? 'all' : `missed: ${missed.map((entry) => entry.name).join('; ')}`,
+      met: missed.length === 0,
+    });
+  }
+  if (results.flat && results.flat.activities >= 10_000) {
+    list.push({
+      what: `Flat list of ${results.flat.activities.toLocaleString('en')} activities: build time; largest activity page`,
+      limit: '≤ 60 s; ≤ 60 KB',
+      measured: `${s(results.flat.ms)}; ${kb(results.flat.largestActivityPageBytes)}`,
+      met: results.flat.ms <= 60_000 && results.flat.largestActivityPageBytes <= 60 * 1024,
+    });
+  }
   for (const n of [1000, 10000]) {
     const size = at(n);
     if (!size) continue;
@@ -256,6 +311,7 @@ export function writeResults(results: Results, file: string): void {
       lines.push('');
     }
   }
+  if (results.adversarial) lines.push(...adversarialTable(results.adversarial, results.flat));
   try {
     lines.push(readFileSync(notes, 'utf8'));
   } catch {

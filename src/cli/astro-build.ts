@@ -61,7 +61,7 @@ export async function astroBuild(
 
 /**
  * Astro writes its generated types and data store under `<root>/.astro/` and Vite its cache
- * under the root: with the workspace as the root and the sources read from the installation,
+ * under `<root>/node_modules/`: with the workspace as the root and the sources read from the installation,
  * a build or dev server writes nothing into the Onus installation, which may be read-only.
  */
 export function installationOutside(workspace: string) {
@@ -72,5 +72,7 @@ export function installationOutside(workspace: string) {
     srcDir: path.join(PROJECT_ROOT, 'src'),
     publicDir: path.join(PROJECT_ROOT, 'public'),
     cacheDir: path.join(workspace, 'cache'),
+    // Vite's own cache would go under `<root>/node_modules`, the installation's.
+    vite: { cacheDir: path.join(workspace, 'vite') },
   };
 }

@@ -4,10 +4,10 @@ import { parseArgs } from 'node:util';
 import type { VFile } from 'vfile';
 import { loadFiles } from '../io/files.ts';
 import { report } from '../model/diagnostics.ts';
-import { parseModel } from '../model/index.ts';
 import { comparePermalinks } from '../site/permalink-diff.ts';
 import { PermalinkFileSchema, type PermalinkFile } from '../site/permalinks.ts';
 import { UsageError, type Io } from './io.ts';
+import { ParseWorker } from './parse-in-worker.ts';
 import { formatReport } from './printable.ts';
 
 export const checkUsage = `Usage: onus check [FILE|DIR …] [--strict] [--against OLD]
@@ -32,9 +32,15 @@ export async function check(args: string[], io: Io): Promise<number> {
   if (values.against !== undefined && files.length !== 1) {
     throw new UsageError(`--against compares one model, but ${files.length} files were given`);
   }
-  for (const file of files) {
-    if (file.value === undefined) continue;
-    const { model } = parseModel(file);
+  const parser = new ParseWorker();
+  for (const [index, loaded] of files.entries()) {
+    if (!(loaded.value instanceof Uint8Array)) continue;
+    const { model, file } = await parser.parse({
+      path: loaded.path,
+      cwd: io.cwd,
+      bytes: loaded.value,
+    });
+    files[index] = file;
     if (model && values.against !== undefined) {
       const old = await readPermalinks(path.resolve(io.cwd, values.against), values.against, file);
       for (const problem of old ? comparePermalinks(old, model) : []) {

@@ -39,10 +39,11 @@ export async function dev(args: string[], io: Io): Promise<number> {
   astroEnvironment(prepared.directory);
   const { dev: astroDev } = await import('astro');
   const workspace = await devWorkspace();
+  const outside = installationOutside(workspace);
   const server = await astroDev({
-    ...installationOutside(workspace),
+    ...outside,
     server: { port, host: values.host },
-    vite: { server: { fs: { allow: [PROJECT_ROOT, workspace] } } },
+    vite: { ...outside.vite, server: { fs: { allow: [PROJECT_ROOT, workspace] } } },
   });
   io.stderr(
     `Serving ${printable(model.title)} at http://localhost:${server.address.port}/ — edit ${printable(prepared.file)} and pages reload.\n`,

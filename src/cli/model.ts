@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
-import { parseModel } from '../model/index.ts';
 import { loadFiles } from '../io/files.ts';
 import { UsageError, type Io } from './io.ts';
+import { parseInWorker } from './parse-in-worker.ts';
 import { formatReport } from './printable.ts';
 
 export const modelUsage = `Usage: onus model FILE
@@ -17,9 +17,12 @@ export async function model(args: string[], io: Io): Promise<number> {
       `expected one file, got ${positionals.length === 0 ? 'none' : positionals.length}`,
     );
   }
-  const [file] = await loadFiles(positionals, io.cwd);
-  if (!file) throw new UsageError('expected one file');
-  const { model: parsed } = file.value === undefined ? { model: undefined } : parseModel(file);
+  const [loaded] = await loadFiles(positionals, io.cwd);
+  if (!loaded) throw new UsageError('expected one file');
+  const { model: parsed, file } =
+    loaded.value instanceof Uint8Array
+      ? await parseInWorker(loaded.path, io.cwd, loaded.value)
+      : { model: undefined, file: loaded };
   if (file.messages.length > 0) io.stderr(`${formatReport([file], io.color)}\n`);
   if (!parsed) return 1;
   io.stdout(`${JSON.stringify(parsed, null, 2)}\n`);

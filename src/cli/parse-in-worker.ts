@@ -1,7 +1,9 @@
 import { Worker } from 'node:worker_threads';
 import { VFile } from 'vfile';
 import { VFileMessage } from 'vfile-message';
+import { report } from '../model/diagnostics.ts';
 import type { Model, ParseResult } from '../model/index.ts';
+import { LIMITS } from '../model/limits.ts';
 
 interface SerializedMessage {
   reason: string;
@@ -13,6 +15,12 @@ interface SerializedMessage {
   cause?: { reason: string; line?: number | undefined; column?: number | undefined };
 }
 
+export interface ParseRequest {
+  path: string;
+  cwd: string;
+  bytes: Uint8Array;
+}
+
 export interface SerializedParse {
   model: Model | undefined;
   messages: SerializedMessage[];
@@ -22,39 +30,111 @@ const placeOf = (line?: number, column?: number) =>
   line === undefined ? undefined : { line, column: column ?? 1 };
 
 /**
- * Parse a model on another thread, so that a large model parses while Astro starts up on this
- * one (two cores, both busy). Gives the same result as `parseModel`: the model, and the file
- * with every message on it.
+ * Parses models on another thread: so that a large model parses while Astro starts up on this
+ * one (two cores, both busy), so that this thread still answers Ctrl+C, and so that no input,
+ * however pathological, can hold the command longer than `LIMITS.parseSeconds` or take more
+ * than `LIMITS.parseMemoryMb`: past either, the thread is stopped and the file gets an error
+ * at the line the parser had reached. Files parse one after another on one thread.
  */
-export function parseInWorker(path: string, cwd: string, bytes: Uint8Array): Promise<ParseResult> {
-  return new Promise((resolve, reject) => {
+export class ParseWorker {
+  #worker: Worker | undefined;
+  /** Where the parser is: the line it last reached, written by the worker. */
+  #progress = new Int32Array(new SharedArrayBuffer(4));
+  #queue: Promise<unknown> = Promise.resolve();
+
+  /** Same result as `parseModel`: the model, and a file carrying every message. */
+  parse(request: ParseRequest): Promise<ParseResult> {
+    const result = this.#queue.then(() => this.#parseNow(request));
+    this.#queue = result.catch(() => undefined);
+    return result;
+  }
+
+  /** Let the process end once the queue is done. */
+  close(): void {
+    void this.#queue.then(() => this.#worker?.terminate());
+  }
+
+  #start(): Worker {
     const worker = new Worker(new URL('./parse-worker.ts', import.meta.url), {
-      workerData: { path, cwd, bytes },
+      workerData: { progress: this.#progress },
+      resourceLimits: { maxOldGenerationSizeMb: LIMITS.parseMemoryMb },
     });
-    worker.once('message', ({ model, messages }: SerializedParse) => {
-      const file = new VFile({ path, cwd, value: bytes });
-      for (const { reason, line, column, ruleId, source, fatal, cause } of messages) {
-        const related =
-          cause &&
-          Object.assign(
-            new VFileMessage(cause.reason, {
-              place: placeOf(cause.line, cause.column),
-              ruleId,
-              source,
-            }),
-            { file: path },
-          );
-        const message = file.message(reason, {
-          place: placeOf(line, column),
+    worker.unref();
+    return worker;
+  }
+
+  #parseNow({ path, cwd, bytes }: ParseRequest): Promise<ParseResult> {
+    Atomics.store(this.#progress, 0, 0);
+    const worker = (this.#worker ??= this.#start());
+    return new Promise((resolve, reject) => {
+      const stop = (why: string) => {
+        const file = new VFile({ path, cwd, value: bytes });
+        const line = Math.max(1, Atomics.load(this.#progress, 0));
+        report(
+          file,
+          'input-limit',
+          `Unexpected Markdown that ${why} to parse (stopped near line ${line}), expected simpler Markdown: look for unusual or repeated constructs near this line`,
+          { line, column: 1 },
+        );
+        resolve({ model: undefined, file });
+      };
+      const timer = setTimeout(() => {
+        cleanup();
+        this.#worker = undefined;
+        void worker.terminate();
+        stop(`takes over ${LIMITS.parseSeconds} s`);
+      }, LIMITS.parseSeconds * 1000);
+      const onMessage = (message: SerializedParse) => {
+        cleanup();
+        resolve({ model: message.model, file: toFile(path, cwd, bytes, message) });
+      };
+      const onError = (error: NodeJS.ErrnoException) => {
+        cleanup();
+        this.#worker = undefined;
+        if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+          stop(`needs over ${LIMITS.parseMemoryMb} MB of memory`);
+        } else reject(error);
+      };
+      const cleanup = () => {
+        clearTimeout(timer);
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+      };
+      worker.on('message', onMessage);
+      worker.on('error', onError);
+      worker.postMessage({ path, cwd, bytes });
+    });
+  }
+}
+
+function toFile(path: string, cwd: string, bytes: Uint8Array, parsed: SerializedParse): VFile {
+  const file = new VFile({ path, cwd, value: bytes });
+  for (const { reason, line, column, ruleId, source, fatal, cause } of parsed.messages) {
+    const related =
+      cause &&
+      Object.assign(
+        new VFileMessage(cause.reason, {
+          place: placeOf(cause.line, cause.column),
           ruleId,
           source,
-          cause: related,
-        });
-        message.fatal = fatal;
-      }
-      resolve({ model, file });
-      void worker.terminate();
+        }),
+        { file: path },
+      );
+    const message = file.message(reason, {
+      place: placeOf(line, column),
+      ruleId,
+      source,
+      cause: related,
     });
-    worker.once('error', reject);
-  });
+    message.fatal = fatal;
+  }
+  return file;
+}
+
+/** One model parsed on a thread of its own, within the limits (see `ParseWorker`). */
+export function parseInWorker(path: string, cwd: string, bytes: Uint8Array): Promise<ParseResult> {
+  const worker = new ParseWorker();
+  const result = worker.parse({ path, cwd, bytes });
+  worker.close();
+  return result;
 }

@@ -16,16 +16,67 @@ export function printable(text: string): string {
   );
 }
 
-/** vfile-reporter's report of the files' messages, with every text from the input made printable. */
+/** Past this many messages of one rule in one file, the rest are counted, not listed. */
+export const MAX_MESSAGES_PER_RULE = 100;
+
+/**
+ * vfile-reporter's report of the files' messages, with every text from the input made
+ * printable. A file with thousands of messages of one rule (40,000 unknown keys) lists the
+ * first hundred and says how many more there are; the summary counts them all.
+ */
 export function formatReport(files: VFile[], color: boolean): string {
+  let hidden = 0;
+  let errors = 0;
+  let warnings = 0;
   for (const file of files) {
     file.history = file.history.map(printable);
+    const shown = new Map<string, number>();
+    const kept = [];
     for (const message of file.messages) {
+      if (message.fatal === true) errors++;
+      else if (message.fatal === false) warnings++;
+      const rule = message.ruleId ?? '';
+      const count = (shown.get(rule) ?? 0) + 1;
+      shown.set(rule, count);
+      if (count > MAX_MESSAGES_PER_RULE) {
+        hidden++;
+        continue;
+      }
       escapeTexts(message);
       if (message.cause && typeof message.cause === 'object') escapeTexts(message.cause);
+      kept.push(message);
     }
+    for (const [rule, count] of shown) {
+      if (count <= MAX_MESSAGES_PER_RULE) continue;
+      const last = kept.findLast((message) => (message.ruleId ?? '') === rule)!;
+      const more = file.info(
+        `… and ${(count - MAX_MESSAGES_PER_RULE).toLocaleString('en')} more \`${rule}\` like these, not listed`,
+        {
+          place: { line: last.line ?? 1, column: last.column ?? 1 },
+          ruleId: rule,
+          source: last.source,
+        },
+      );
+      kept.splice(kept.indexOf(last) + 1, 0, more);
+    }
+    file.messages = kept;
   }
-  return reporter(files, { color });
+  const report = reporter(files, { color });
+  if (hidden === 0) return report;
+  // The summary counts every message, listed or not.
+  const lines = report.split('\n');
+  lines[lines.length - 1] = summary(errors, warnings);
+  return lines.join('\n');
+}
+
+function summary(errors: number, warnings: number): string {
+  const count = (n: number, what: string) =>
+    `${n.toLocaleString('en')} ${what}${n === 1 ? '' : 's'}`;
+  const parts = [
+    ...(errors ? [`✖ ${count(errors, 'error')}`] : []),
+    ...(warnings ? [`⚠ ${count(warnings, 'warning')}`] : []),
+  ];
+  return parts.join(', ');
 }
 
 function escapeTexts(message: object): void {

@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 
 /**
  * Ctrl+C (SIGINT) and SIGTERM end a command at once, but first remove what it was writing,
@@ -13,14 +13,61 @@ const EXIT_CODES: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 130, SIGTE
 
 export function installInterruptHandlers(): void {
   process.on('exit', removeTemporaryFolders);
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.on(signal, () => {
-      if (swapping > 0) {
-        pending = signal;
-        return;
-      }
-      stop(signal);
-    });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => interrupt(signal));
+  watchLauncher();
+}
+
+function interrupt(signal: NodeJS.Signals): void {
+  if (swapping > 0) {
+    pending = signal;
+    return;
+  }
+  stop(signal);
+}
+
+/**
+ * `npx onus …` runs Onus under npm and a shell; a signal sent to npm (by `timeout`, a CI
+ * runner or a process manager) ends npm but reaches neither of them, and Onus would go on
+ * alone. So when npm started it, Onus watches npm and stops as on SIGTERM once npm is gone.
+ * Linux only (it reads /proc); elsewhere nothing is watched.
+ */
+function watchLauncher(): void {
+  const launcher = findLauncher();
+  if (launcher === undefined) return;
+  setInterval(() => {
+    if (!isRunning(launcher)) interrupt('SIGTERM');
+  }, 100).unref();
+}
+
+/** The npm process among the nearest ancestors, if Onus runs under `npx` or `npm run`. */
+function findLauncher(): number | undefined {
+  let pid = process.ppid;
+  for (let depth = 0; depth < 3 && pid > 1; depth++) {
+    let status: string;
+    let commandLine: string;
+    try {
+      status = readFileSync(`/proc/${pid}/status`, 'utf8');
+      commandLine = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    } catch {
+      return undefined;
+    }
+    if (
+      /(^|\/|\0)(npm|npx)(-cli\.js)?\0/.test(`\0${commandLine}`) ||
+      commandLine.startsWith('npm ')
+    ) {
+      return pid;
+    }
+    pid = Number(/^PPid:\s*(\d+)/m.exec(status)?.[1] ?? 0);
+  }
+  return undefined;
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

@@ -26,6 +26,10 @@ export const LIMITS = {
   descriptionLength: 2_000,
   /** Characters in the model's version. */
   versionLength: 100,
+  /** Beyond the limits above, a parse that runs longer than this is stopped… */
+  parseSeconds: 10,
+  /** …and so is one that needs more memory than this. */
+  parseMemoryMb: 1024,
 } as const;
 
 const FENCE = /^(`{3,}|~{3,})/;
@@ -38,11 +42,10 @@ const DELIMITER_ROW = /^\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
 export function checkLimits(file: VFile, text: string): boolean {
   // The first breach of each limit is enough to point the author at the problem.
   const breached = new Set<string>();
-  const refuse = (line: number, column: number, reason: string) => {
-    const kind = reason.slice(0, 30);
+  const refuse = (kind: string, line: number, reason: string) => {
     if (breached.has(kind)) return;
     breached.add(kind);
-    report(file, 'input-limit', reason, { line, column });
+    report(file, 'input-limit', reason, { line, column: 1 });
   };
   let line = 0;
   let fence: string | undefined;
@@ -58,8 +61,8 @@ export function checkLimits(file: VFile, text: string): boolean {
     const length = end - start - (text.charCodeAt(end - 1) === 13 ? 1 : 0);
     if (length > LIMITS.lineLength) {
       refuse(
+        'line',
         line,
-        1,
         `Unexpected line of ${length.toLocaleString('en')} characters, expected at most ${LIMITS.lineLength.toLocaleString('en')}: break it into lines or paragraphs`,
       );
       start = end + 1;
@@ -73,8 +76,8 @@ export function checkLimits(file: VFile, text: string): boolean {
       if (line > 1 && /^(---|\.\.\.)\s*$/.test(content)) frontmatter = false;
       else if (yamlDepth(content, yaml) > LIMITS.nesting) {
         refuse(
+          'yaml',
           line,
-          1,
           `Unexpected YAML nested more than ${LIMITS.nesting} levels deep in the frontmatter, expected at most ${LIMITS.nesting}`,
         );
       }
@@ -90,16 +93,16 @@ export function checkLimits(file: VFile, text: string): boolean {
     }
     if (depth > LIMITS.nesting) {
       refuse(
+        'nesting',
         line,
-        1,
         `Unexpected lists or block quotes nested more than ${LIMITS.nesting} levels deep, expected at most ${LIMITS.nesting}`,
       );
     }
     listItems += markers;
     if (listItems > LIMITS.listItems) {
       refuse(
+        'items',
         line,
-        1,
         `Unexpected list item number ${listItems.toLocaleString('en')}, expected at most ${LIMITS.listItems.toLocaleString('en')} in one file: split the model into several files`,
       );
     }
@@ -113,8 +116,8 @@ export function checkLimits(file: VFile, text: string): boolean {
       if (blank || !rest.includes('|')) table = undefined;
       else if (++table.rows === LIMITS.tableRows + 1) {
         refuse(
+          'rows',
           table.line,
-          1,
           `Unexpected table of more than ${LIMITS.tableRows.toLocaleString('en')} rows, expected at most ${LIMITS.tableRows.toLocaleString('en')}: split it`,
         );
       }
@@ -125,8 +128,8 @@ export function checkLimits(file: VFile, text: string): boolean {
         .split('|').length;
       if (columns > LIMITS.tableColumns) {
         refuse(
+          'columns',
           line - 1,
-          1,
           `Unexpected table of ${columns} columns, expected at most ${LIMITS.tableColumns}`,
         );
       }

@@ -1,6 +1,7 @@
 import type { Event, Resolver } from 'micromark-util-types';
 import { splice } from 'micromark-util-chunked';
 import { EditMap } from 'micromark-util-edit-map';
+import { reportProgress } from './progress.ts';
 
 /**
  * micromark closes every list item through `EditMap.consume`, which rebuilds the document's
@@ -55,6 +56,7 @@ const textModule = (await import(
 for (const construct of [textModule.resolver, textModule.string, textModule.text]) {
   const resolveAll = construct.resolveAll!;
   construct.resolveAll = (events, context) => {
+    reportProgress(events[0]?.[1].start.line);
     mergeDataRuns(events);
     return resolveAll(events, context);
   };

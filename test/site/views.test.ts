@@ -10,7 +10,7 @@ import {
   partyGroups,
   topAreas,
 } from '../../src/site/views.ts';
-import { parse } from '../helpers/parse.ts';
+import { FRONTMATTER, parse } from '../helpers/parse.ts';
 
 const text = readFileSync('test/fixtures/model/four-parties-crlf/input.md', 'utf8');
 const site = indexModel(parse(text).model!);
@@ -124,6 +124,21 @@ describe('activityView', () => {
     expect(titles(view.siblings)).toEqual(['Service accounts']);
     expect(view.previous?.title).toBe('Secrets in etcd');
     expect(view.next?.title).toBe('Service accounts');
+  });
+
+  it('should list at most ten siblings, the nearest, however many the area holds', () => {
+    const flat = indexModel(
+      parse(
+        `${FRONTMATTER}\n## Responsibility matrix\n\n### Customer\n\n- Area\n${Array.from({ length: 25 }, (_, index) => `  - Task ${index + 1}`).join('\n')}\n`,
+      ).model!,
+    );
+    const numbers = (id: string) => {
+      const view = activityView(flat, id);
+      return [view.siblings.map((sibling) => Number(sibling.title.slice(5))), view.siblingCount];
+    };
+    expect(numbers('area-task-1')).toEqual([[2, 3, 4, 5, 6, 7, 8, 9, 10, 11], 24]);
+    expect(numbers('area-task-13')).toEqual([[8, 9, 10, 11, 12, 14, 15, 16, 17, 18], 24]);
+    expect(numbers('area-task-25')).toEqual([[15, 16, 17, 18, 19, 20, 21, 22, 23, 24], 24]);
   });
 
   it('should have no previous on the first activity and no next on the last', () => {

@@ -1,0 +1,88 @@
+import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { ADVERSARIAL_CASES } from '../adversarial.ts';
+import { runMeasured } from './process.ts';
+import { buildOurs, PROJECT } from './sites.ts';
+
+export interface AdversarialResult {
+  name: string;
+  bytes: number;
+  expected: 'model' | 'error';
+  /** What `onus check` gave: a model (exit 0), an error at a line (exit 1), or anything else. */
+  outcome: 'model' | 'error' | 'crash';
+  ms: number;
+  peakRssBytes: number;
+  /** The first error, as printed. */
+  message?: string;
+}
+
+export interface FlatBuildResult {
+  activities: number;
+  ms: number;
+  peakRssBytes: number;
+  siteBytes: number;
+  largestActivityPageBytes: number;
+}
+
+/** `onus check` on each adversarial input, with its time and the process tree's peak memory. */
+export async function measureAdversarial(
+  work: string,
+  quick: boolean,
+): Promise<AdversarialResult[]> {
+  const folder = path.join(work, 'adversarial');
+  mkdirSync(folder, { recursive: true });
+  const results: AdversarialResult[] = [];
+  // The smoke run keeps to the small inputs.
+  const cases = ADVERSARIAL_CASES.filter((entry) => !quick || entry.text().length < 100_000);
+  for (const [index, entry] of cases.entries()) {
+    const file = path.join(folder, `case-${index}.md`);
+    const text = entry.text();
+    writeFileSync(file, text);
+    const run = await runMeasured(
+      process.execPath,
+      [path.join(PROJECT, 'bin/onus.js'), 'check', file],
+      { cwd: folder, timeoutMs: 120_000 },
+    );
+    const error = /^\d+:\d+\s+error\s+(.+?)\s+[a-z-]+\s+onus$/m.exec(run.output)?.[1];
+    results.push({
+      name: entry.name,
+      bytes: Buffer.byteLength(text),
+      expected: entry.expect,
+      outcome: run.code === 0 ? 'model' : run.code === 1 && error ? 'error' : 'crash',
+      ms: run.ms,
+      peakRssBytes: run.peakRssBytes,
+      ...(error && { message: error }),
+    });
+  }
+  return results;
+}
+
+/** `onus build` of a flat list of activities: time, memory, and the largest activity page. */
+export async function measureFlatBuild(work: string, activities: number): Promise<FlatBuildResult> {
+  const content = path.join(work, `flat-${activities}`);
+  mkdirSync(content, { recursive: true });
+  writeFileSync(
+    path.join(content, 'flat.md'),
+    `---\ntitle: Flat\nparties:\n  - id: customer\n    name: Customer\n---\n\n## Responsibility matrix\n\n### Customer\n\n${Array.from({ length: activities }, (_, index) => `- Activity number ${index + 1}`).join('\n')}\n`,
+  );
+  const site = path.join(work, `flat-site-${activities}`);
+  const built = await buildOurs(content, site);
+  if (built.code !== 0) throw new Error(`onus build of the flat list failed:\n${built.output}`);
+  let siteBytes = 0;
+  let largest = 0;
+  for (const entry of readdirSync(site, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const size = statSync(path.join(entry.parentPath, entry.name)).size;
+    siteBytes += size;
+    if (entry.parentPath.includes(`${path.sep}activities${path.sep}`)) {
+      largest = Math.max(largest, size);
+    }
+  }
+  return {
+    activities,
+    ms: built.ms,
+    peakRssBytes: built.peakRssBytes,
+    siteBytes,
+    largestActivityPageBytes: largest,
+  };
+}

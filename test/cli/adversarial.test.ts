@@ -1,0 +1,35 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ADVERSARIAL_CASES } from '../../bench/adversarial.ts';
+import { onus } from '../helpers/onus.ts';
+
+/**
+ * Inputs that once crashed Onus or held it for minutes, checked as a user would run them:
+ * each ends in a model or in an error at a line, never in a crash (exit 70) or a stack trace.
+ * How long each takes is measured by `npm run bench`, not here.
+ */
+describe('onus check on adversarial input', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'onus-adversarial-'));
+  ADVERSARIAL_CASES.forEach((entry, index) => {
+    it(
+      `should end ${entry.name} in ${entry.expect === 'model' ? 'a model' : 'an error at a line'}`,
+      { timeout: 60_000 },
+      async () => {
+        const file = path.join(dir, `case-${index}.md`);
+        writeFileSync(file, entry.text());
+        const { code, stderr } = await onus(['check', file], dir);
+        expect(stderr).not.toMatch(/\n\s+at |internal error|RangeError/);
+        if (entry.expect === 'model') {
+          expect(code, stderr.slice(0, 2000)).toBe(0);
+        } else {
+          expect(code).toBe(1);
+          expect(stderr).toMatch(
+            /^\d+:\d+ +error .+ (input-limit|frontmatter-yaml|title-too-long) +onus$/m,
+          );
+        }
+      },
+    );
+  });
+});
