@@ -88,7 +88,9 @@ export function checkLimits(file: VFile, text: string): boolean {
     // Inside fenced code, lines are text: neither nesting nor list items nor tables.
     const fenceMark = FENCE.exec(rest)?.[1];
     if (fence) {
-      if (fenceMark?.[0] === fence[0] && fenceMark.length >= fence.length) fence = undefined;
+      if (fenceMark && fenceMark[0] === fence[0] && fenceMark.length >= fence.length) {
+        fence = undefined;
+      }
       continue;
     }
     if (depth > LIMITS.nesting) {
