@@ -36,7 +36,7 @@ export async function writeFolderAtomically<T>(
   const forget = removeOnInterrupt(fresh);
   try {
     const result = await write(fresh);
-    await writeFile(path.join(fresh, MANIFEST), await manifestOf(fresh));
+    await writeFile(path.join(fresh, MANIFEST), manifestOf(fresh));
     await withoutInterruption(async () => {
       if (!(await exists(target.path))) {
         await rename(fresh, target.path);

@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { lstat, readdir, readFile, realpath } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import path from 'node:path';
@@ -139,10 +140,14 @@ async function checkOwnership(folder: string, shown: string): Promise<void> {
         'expected a new or empty folder, or an earlier output of Onus: choose another --out, or empty it yourself',
     );
   }
+  // The manifest lists files; the folders holding them are Onus's too.
   const ours = new Set(manifest);
-  const foreign = (await listFolder(folder)).filter(
-    (entry) => entry !== MANIFEST && !ours.has(entry),
-  );
+  for (const file of manifest) {
+    for (let slash = file.indexOf('/'); slash !== -1; slash = file.indexOf('/', slash + 1)) {
+      ours.add(file.slice(0, slash + 1));
+    }
+  }
+  const foreign = listFolder(folder).filter((entry) => entry !== MANIFEST && !ours.has(entry));
   if (foreign.length > 0) {
     throw new OutputRefused(
       `Unexpected files in the output folder \`${shown}\` that Onus did not write (${sample(foreign)}), ` +
@@ -158,10 +163,14 @@ function sample(entries: string[]): string {
     : shown.join(', ');
 }
 
-/** Every file and folder under `folder`, relative, with `/` separators and a trailing `/` on folders. */
-export async function listFolder(folder: string): Promise<string[]> {
+/**
+ * Every file and folder under `folder`, relative, with `/` separators and a trailing `/` on
+ * folders. Synchronous: Node's asynchronous recursive listing is nine times slower (0.9 s for
+ * the 20,000 entries of a 10,000-activity site).
+ */
+export function listFolder(folder: string): string[] {
   const found: string[] = [];
-  for (const entry of await readdir(folder, { recursive: true, withFileTypes: true })) {
+  for (const entry of readdirSync(folder, { recursive: true, withFileTypes: true })) {
     const relative = path
       .relative(folder, path.join(entry.parentPath, entry.name))
       .split(path.sep)
@@ -184,8 +193,8 @@ async function readManifest(folder: string): Promise<string[] | undefined> {
 }
 
 /** The manifest of a finished output: what Onus wrote, so a later run may replace it. */
-export async function manifestOf(folder: string): Promise<string> {
-  const files = (await listFolder(folder)).filter((entry) => entry !== MANIFEST);
+export function manifestOf(folder: string): string {
+  const files = listFolder(folder).filter((entry) => entry !== MANIFEST && !entry.endsWith('/'));
   return `${JSON.stringify(
     {
       generator: 'onus',

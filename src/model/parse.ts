@@ -27,9 +27,28 @@ export interface ParseResult {
  * on the file, at the place that caused them; nothing is thrown for bad input.
  */
 export function parseModel(file: VFile): ParseResult {
-  const model = readModel(file);
+  const model = readWithinStack(file);
   file.messages.sort(byPlace);
   return { model, file };
+}
+
+/**
+ * The limits keep nesting shallow enough for every recursive step of the parse; should an
+ * input still exhaust the stack, it is an error about the input, not a crash.
+ */
+function readWithinStack(file: VFile): Model | undefined {
+  try {
+    return readModel(file);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    report(
+      file,
+      'input-limit',
+      `Unexpected input too deeply nested to read (${error.message}), expected shallower lists, quotes or YAML`,
+      { line: 1, column: 1 },
+    );
+    return undefined;
+  }
 }
 
 function byPlace(a: VFileMessage, b: VFileMessage): number {

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -66,6 +66,42 @@ describe('onus check', () => {
     const { code, stderr } = await run(['check', fixtures, '--against', 'permalinks.json']);
     expect(code).toBe(2);
     expect(stderr).toContain('--against compares one model, but');
+  });
+
+  it('should print control characters from titles and file names escaped, never raw', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'onus-escape-'));
+    const name = 'model\u001b]0;owned\u0007.md';
+    writeFileSync(
+      path.join(dir, name),
+      '---\ntitle: T\nparties:\n  - id: a\n    name: A\n---\n\n## Responsibility matrix\n\n### B\u001b]52;c;aGk=\u0007\n\n- x\n',
+    );
+    const { code, stderr } = await run(['check', name], dir);
+    expect(code).toBe(1);
+    expect(stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+    expect(stderr).toContain('model\\x1B]0;owned\\x07.md');
+    expect(stderr).toContain('Unexpected heading `B\\x1B]52;c;aGk=\\x07`');
+  });
+
+  it('should find a model file that is a symbolic link', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'onus-link-'));
+    symlinkSync(path.resolve('content/vmware-site-recovery.md'), path.join(dir, 'model.md'));
+    const { code, stderr } = await run(['check', '.'], dir);
+    expect(code).toBe(0);
+    expect(stderr).toBe('model.md: no issues found\n');
+  });
+
+  it('should list the first 100 messages of a rule and count them all', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'onus-many-'));
+    const keys = Array.from({ length: 250 }, (_, index) => `key${index}: x`).join('\n');
+    writeFileSync(
+      path.join(dir, 'many.md'),
+      `---\ntitle: T\n${keys}\nparties:\n  - id: a\n    name: A\n---\n\n## Responsibility matrix\n\n### A\n\n- x\n`,
+    );
+    const { stderr } = await run(['check', 'many.md'], dir);
+    // A hundred listed, then one line that names the rule twice.
+    expect(stderr.match(/frontmatter-unknown-key/g)).toHaveLength(102);
+    expect(stderr).toContain('… and 150 more `frontmatter-unknown-key` like these, not listed');
+    expect(stderr).toMatch(/\n⚠ 250 warnings\n$/);
   });
 
   it('should report a folder without Markdown', async () => {

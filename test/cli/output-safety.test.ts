@@ -171,9 +171,11 @@ describe('a build killed while it swaps in the new output', { timeout: 120_000 }
     expect(
       JSON.parse(readFileSync(path.join(dir, 'site', '.onus-output.json'), 'utf8')).files,
     ).toEqual(
-      Object.keys(old)
-        .filter((name) => name !== '.onus-output.json')
-        .map((name) => (old[name] === '' ? `${name}/` : name))
+      readdirSync(path.join(dir, 'site'), { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile() && entry.name !== '.onus-output.json')
+        .map((entry) =>
+          path.relative(path.join(dir, 'site'), path.join(entry.parentPath, entry.name)),
+        )
         .sort(),
     );
     // The next run removes what the killed one left.

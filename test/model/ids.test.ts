@@ -59,6 +59,18 @@ describe('deriveId', () => {
     expect(deriveId(null, `${long} alpha`)).toBe(a);
   });
 
+  it('should shorten on whole characters, never splitting a surrogate pair', () => {
+    const id = deriveId(null, '𠀀'.repeat(60));
+    expect(id.length).toBeLessThanOrEqual(80);
+    expect(id).toMatch(/^(𠀀)+-[0-9a-f]{8}$/u);
+    expect(() => encodeURIComponent(id)).not.toThrow();
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', minLength: 70 }), (title) => {
+        expect(() => encodeURIComponent(deriveId(null, title))).not.toThrow();
+      }),
+    );
+  });
+
   it('should always give an id that would be accepted as an explicit one', () => {
     fc.assert(
       fc.property(
