@@ -39,6 +39,7 @@ export async function check(args: string[], io: Io): Promise<number> {
       path: loaded.path,
       cwd: io.cwd,
       bytes: loaded.value,
+      source: loaded.data.source,
     });
     files[index] = file;
     if (model && values.against !== undefined) {

@@ -19,6 +19,8 @@ export interface ParseRequest {
   path: string;
   cwd: string;
   bytes: Uint8Array;
+  /** The path relative to the content folder, published as the model's `source`. */
+  source?: string | undefined;
 }
 
 export interface SerializedParse {
@@ -63,18 +65,22 @@ export class ParseWorker {
     return worker;
   }
 
-  #parseNow({ path, cwd, bytes }: ParseRequest): Promise<ParseResult> {
+  #parseNow({ path, cwd, bytes, source }: ParseRequest): Promise<ParseResult> {
     Atomics.store(this.#progress, 0, 0);
     const worker = (this.#worker ??= this.#start());
     return new Promise((resolve, reject) => {
       const stop = (why: string) => {
         const file = new VFile({ path, cwd, value: bytes });
-        const line = Math.max(1, Atomics.load(this.#progress, 0));
+        const reached = Atomics.load(this.#progress, 0);
+        const where =
+          reached > 0
+            ? `stopped near line ${reached}`
+            : 'stopped before its first paragraph was read';
         report(
           file,
           'input-limit',
-          `Unexpected Markdown that ${why} to parse (stopped near line ${line}), expected simpler Markdown: look for unusual or repeated constructs near this line`,
-          { line, column: 1 },
+          `Unexpected Markdown that ${why} to parse (${where}), expected simpler Markdown: look for unusual or repeated constructs${reached > 0 ? ' near this line' : ', such as thousands of unclosed links'}`,
+          { line: Math.max(1, reached), column: 1 },
         );
         resolve({ model: undefined, file });
       };
@@ -102,7 +108,7 @@ export class ParseWorker {
       };
       worker.on('message', onMessage);
       worker.on('error', onError);
-      worker.postMessage({ path, cwd, bytes });
+      worker.postMessage({ path, cwd, bytes, source });
     });
   }
 }
@@ -132,9 +138,14 @@ function toFile(path: string, cwd: string, bytes: Uint8Array, parsed: Serialized
 }
 
 /** One model parsed on a thread of its own, within the limits (see `ParseWorker`). */
-export function parseInWorker(path: string, cwd: string, bytes: Uint8Array): Promise<ParseResult> {
+export function parseInWorker(
+  path: string,
+  cwd: string,
+  bytes: Uint8Array,
+  source?: string,
+): Promise<ParseResult> {
   const worker = new ParseWorker();
-  const result = worker.parse({ path, cwd, bytes });
+  const result = worker.parse({ path, cwd, bytes, source });
   worker.close();
   return result;
 }

@@ -8,8 +8,10 @@ import type { ParseRequest, SerializedParse } from './parse-in-worker.ts';
   workerData as { progress: Int32Array }
 ).progress;
 
-parentPort?.on('message', ({ path, cwd, bytes }: ParseRequest) => {
-  const { model, file } = parseModel(new VFile({ path, cwd, value: bytes }));
+parentPort?.on('message', ({ path, cwd, bytes, source }: ParseRequest) => {
+  const input = new VFile({ path, cwd, value: bytes });
+  if (source !== undefined) input.data.source = source;
+  const { model, file } = parseModel(input);
   const result: SerializedParse = {
     model,
     messages: file.messages.map((message) => {

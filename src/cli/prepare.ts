@@ -39,7 +39,12 @@ export async function prepareContent(
     if (loaded) io.stderr(`${formatReport([loaded], io.color)}\n`);
     return undefined;
   }
-  const parse = parseInWorker(loaded.path, io.cwd, loaded.value);
+  const parse = parseInWorker(
+    loaded.path,
+    io.cwd,
+    loaded.value,
+    path.relative(directory, found.path).split(path.sep).join('/'),
+  );
   handOverParse(found.path, loaded.value, parse);
   const model = parse.then(({ model, file }) => {
     if (file.messages.length > 0) io.stderr(`${formatReport([file], io.color)}\n`);

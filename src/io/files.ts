@@ -31,7 +31,11 @@ export async function loadFiles(paths: readonly string[], cwd: string): Promise<
           ),
         );
       }
-      for (const file of found) files.push(await read(file, cwd));
+      for (const file of found) {
+        const loaded = await read(file, cwd);
+        loaded.data.source = path.relative(absolute, file).split(path.sep).join('/');
+        files.push(loaded);
+      }
     } else if (info.size > LIMITS.fileBytes) {
       // Not even read: a file past the limit is refused at once, whatever its size.
       const file = new VFile({ path: path.relative(cwd, absolute), cwd });

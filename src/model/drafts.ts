@@ -1,4 +1,4 @@
-import type { Position } from './schema.ts';
+import type { Position, Reference } from './schema.ts';
 
 /** A piece of text at a place in the file: an id as written, for instance. */
 export interface Located {
@@ -6,16 +6,20 @@ export interface Located {
   position: Position;
 }
 
-/** An item's title line: its plain text, and what its `{#id former=…}` says. */
+/** An item's title line: its plain text, and what its `{#id former=… level=…}` says. */
 export interface ItemTitle {
   text: string;
   explicitId?: Located;
   formerIds: Located[];
+  /** `level=` on a list item: the level its party holds (the default level when absent). */
+  level?: Located;
+  /** `contexts=` on a list item: where its party holds it. */
+  contexts?: Located[];
 }
 
 /** An area or activity while the matrix is read, before ids are known. */
 export interface ItemDraft {
-  /** Folded path and title: equal keys are the same item, whichever party lists it. */
+  /** Folded path and title: equal keys are the same item, whichever party or form gives it. */
   key: string;
   title: string;
   explicitId?: Located;
@@ -31,8 +35,22 @@ export interface AreaDraft extends ItemDraft {
   path: string[];
 }
 
+/** A party holding a level of an activity, as a reader found it. */
+export interface AssignmentDraft {
+  party: string;
+  level: string;
+  /** Context ids; every context when absent. */
+  contexts?: string[];
+  note?: string;
+  condition?: string;
+  position: Position;
+}
+
 export interface ActivityDraft extends ItemDraft {
   kind: 'activity';
   area: AreaDraft | null;
-  assignments: Map<string, { note?: string; position: Position }>;
+  description?: string;
+  references: Reference[];
+  contexts?: string[];
+  assignments: AssignmentDraft[];
 }

@@ -14,10 +14,29 @@ import { z } from 'zod';
 import { describeYamlValue, report, type RuleId } from './diagnostics.ts';
 import { foldTitle } from './ids.ts';
 import { LIMITS } from './limits.ts';
-import { PARTY_ID_PATTERN, type Position } from './schema.ts';
+import { PARTY_ID_PATTERN, type Context, type Level, type Position } from './schema.ts';
+import {
+  checkUniqueIds,
+  ContextInputSchema,
+  defaultLevels,
+  LevelInputSchema,
+  toLevel,
+} from './vocabulary.ts';
 
-const FRONTMATTER_KEYS = ['title', 'description', 'version', 'parties'];
+const FRONTMATTER_KEYS = [
+  'title',
+  'description',
+  'version',
+  'publisher',
+  'source',
+  'reviewed',
+  'levels',
+  'contexts',
+  'parties',
+];
 const PARTY_KEYS = ['id', 'name', 'short', 'scope'];
+const LEVEL_KEYS = ['id', 'name', 'short', 'responsible', 'description'];
+const CONTEXT_KEYS = ['id', 'name'];
 
 const text = (what: string) =>
   z
@@ -58,6 +77,37 @@ const FrontmatterSchema = z.object(
     title: shortText('`title`').optional(),
     description: shortText('`description`', LIMITS.descriptionLength).optional(),
     version: shortText('`version`', LIMITS.versionLength).optional(),
+    publisher: shortText('`publisher`').optional(),
+    source: shortText('`source`')
+      .pipe(
+        z.url({
+          protocol: /^https?$/,
+          error: (issue) =>
+            `Unexpected \`source\` \`${String(issue.input)}\`, expected the http(s) address where the model is published`,
+        }),
+      )
+      .optional(),
+    reviewed: shortText('`reviewed`')
+      .regex(/^\d{4}-\d{2}-\d{2}$/, {
+        error: (issue) =>
+          `Unexpected \`reviewed\` \`${String(issue.input)}\`, expected the date last reviewed as YYYY-MM-DD`,
+      })
+      .optional(),
+    levels: z
+      .array(LevelInputSchema, {
+        error: (issue) =>
+          `Unexpected ${describeYamlValue(issue.input)} for \`levels\`, expected a list of levels (\`- id: …\` with \`name: …\` and \`responsible: true\` or \`false\`)`,
+      })
+      .min(1, {
+        error: 'Unexpected empty `levels` list, expected at least one level, or no `levels`',
+      })
+      .optional(),
+    contexts: z
+      .array(ContextInputSchema, {
+        error: (issue) =>
+          `Unexpected ${describeYamlValue(issue.input)} for \`contexts\`, expected a list of contexts (names, or \`- id: …\` with \`name: …\`)`,
+      })
+      .optional(),
     parties: z
       .array(PartyInputSchema, {
         error: (issue) =>
@@ -79,6 +129,11 @@ export interface Frontmatter {
   title?: string;
   description?: string;
   version?: string;
+  publisher?: string;
+  sourceUrl?: string;
+  reviewed?: string;
+  levels: Level[];
+  contexts: Context[];
   parties: FrontmatterParty[];
 }
 
@@ -169,9 +224,27 @@ export function readFrontmatter(file: VFile, node: Yaml | undefined): Frontmatte
     ...party,
     position: nodeStart(['parties', index]),
   }));
-  if (!checkUniquePartyIds(file, parties, nodeStart)) return undefined;
+  const levels = parsed.data.levels?.map(toLevel) ?? defaultLevels();
+  const contexts = parsed.data.contexts ?? [];
+  const unique = [
+    checkUniquePartyIds(file, parties, nodeStart),
+    checkUniqueIds(file, levels, 'level', (index) => nodeStart(['levels', index])),
+    checkUniqueIds(file, contexts, 'context', (index) => nodeStart(['contexts', index])),
+  ];
+  if (unique.includes(false)) return undefined;
 
-  return { ...parsed.data, parties };
+  const { title, description, version, publisher, source, reviewed } = parsed.data;
+  return {
+    ...(title !== undefined && { title }),
+    ...(description !== undefined && { description }),
+    ...(version !== undefined && { version }),
+    ...(publisher !== undefined && { publisher }),
+    ...(source !== undefined && { sourceUrl: source }),
+    ...(reviewed !== undefined && { reviewed }),
+    levels,
+    contexts,
+    parties,
+  };
 }
 
 /** The offset of the first key that repeats one before it in its mapping, if any. */
@@ -262,6 +335,13 @@ function warnUnknownKeys(file: VFile, doc: Document, at: (offset: number) => Pos
     }
   };
   check(doc.contents, FRONTMATTER_KEYS, 'in frontmatter');
-  const parties = doc.get('parties', true);
-  if (isSeq(parties)) for (const party of parties.items) check(party, PARTY_KEYS, 'on a party');
+  const lists: Array<[string, string[], string]> = [
+    ['parties', PARTY_KEYS, 'on a party'],
+    ['levels', LEVEL_KEYS, 'on a level'],
+    ['contexts', CONTEXT_KEYS, 'on a context'],
+  ];
+  for (const [key, known, where] of lists) {
+    const list = doc.get(key, true);
+    if (isSeq(list)) for (const item of list.items) check(item, known, where);
+  }
 }

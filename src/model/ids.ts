@@ -61,28 +61,35 @@ export function foldTitle(title: string): string {
 }
 
 export interface IdMarker {
-  /** The id written in `{#id}`, verbatim (the whole content when it is not one token). */
-  id: string;
-  /** `name=value` pairs after the id, such as `former=old-id`. */
+  /**
+   * The id written in `{#id}`, verbatim (the whole content when it is not one token); undefined
+   * for a marker of attributes only, such as `{level=shares}`.
+   */
+  id?: string;
+  /** `name=value` pairs after the id, such as `former=old-id` or `level=shares`. */
   attributes: Array<{ name: string; value: string }>;
   /** Offset in the text where the marker starts. */
   start: number;
 }
 
-const MARKER = /\s*\{#([^{}]*)\}\s*$/u;
+const MARKER = /\s*\{(#[^{}]*|[a-z][a-z-]*=[^{}]*)\}\s*$/u;
 
-/** Find a trailing `{#id}` or `{#id name=value …}` in an item's text. */
+/** Find a trailing `{#id}`, `{#id name=value …}` or `{name=value …}` in an item's text. */
 export function findIdMarker(text: string): IdMarker | undefined {
   const match = MARKER.exec(text);
   if (!match) return undefined;
   const content = (match[1] ?? '').trim();
-  const [id = '', ...rest] = content.split(/\s+/);
+  const hasId = content.startsWith('#');
+  const rest = hasId ? content.slice(1).trim() : content;
+  const tokens = rest.split(/\s+/).filter(Boolean);
+  const id = hasId ? (tokens.shift() ?? '') : undefined;
   // Words without `=` after the id are part of a (wrong) id, not attributes: report it whole.
-  if (rest.some((token) => !token.includes('=')))
-    return { id: content, attributes: [], start: match.index };
-  const attributes = rest.map((token) => {
+  if (tokens.some((token) => !token.includes('='))) {
+    return { id: rest, attributes: [], start: match.index };
+  }
+  const attributes = tokens.map((token) => {
     const equals = token.indexOf('=');
     return { name: token.slice(0, equals), value: token.slice(equals + 1) };
   });
-  return { id, attributes, start: match.index };
+  return { ...(id !== undefined && { id }), attributes, start: match.index };
 }

@@ -1,4 +1,4 @@
-import type { Paragraph } from 'mdast';
+import type { Paragraph, TableCell } from 'mdast';
 import type { VFile } from 'vfile';
 import { report } from './diagnostics.ts';
 import type { ItemTitle, Located } from './drafts.ts';
@@ -17,7 +17,8 @@ const ID_RULE = `lowercase letters and digits separated by single hyphens, at mo
 export function readItemTitle(
   file: VFile,
   source: string,
-  paragraph: Paragraph,
+  /** A list item's first paragraph, or a table's title cell. */
+  paragraph: Paragraph | TableCell,
 ): ItemTitle | undefined {
   const text = plainText(paragraph);
   const marker = endsWithIdMarker(source, paragraph) ? findIdMarker(text) : undefined;
@@ -44,7 +45,9 @@ export function readItemTitle(
   if (!marker) return { text: title, formerIds: [] };
 
   const result: ItemTitle = { text: title, formerIds: [] };
-  if (isValidExplicitId(marker.id)) {
+  if (marker.id === undefined) {
+    // Attributes only: no explicit id.
+  } else if (isValidExplicitId(marker.id)) {
     result.explicitId = { id: marker.id, position };
   } else {
     const found = marker.id === '' ? 'empty id in `{#}`' : `id \`${marker.id}\` in \`{#…}\``;
@@ -56,18 +59,25 @@ export function readItemTitle(
     );
   }
   for (const { name, value } of marker.attributes) {
-    if (name !== 'former') {
+    if (name === 'level') {
+      result.level = { id: value, position };
+    } else if (name === 'contexts' || name === 'context') {
+      result.contexts = value
+        .split(',')
+        .filter((id) => id !== '')
+        .map((id) => ({ id, position }));
+    } else if (name === 'former') {
+      result.formerIds.push(
+        ...readFormerIds(file, value, result.explicitId?.id ?? marker.id ?? '', position),
+      );
+    } else {
       report(
         file,
         'item-attribute-unknown',
-        `Unexpected attribute \`${name}\` in \`{#…}\`, expected \`former=old-id\` (ids this item had before)`,
+        `Unexpected attribute \`${name}\` in \`{#…}\`, expected \`former=old-id\` (ids this item had before), \`level=…\` or \`contexts=…\``,
         position,
       );
-      continue;
     }
-    result.formerIds.push(
-      ...readFormerIds(file, value, result.explicitId?.id ?? marker.id, position),
-    );
   }
   return result;
 }
@@ -77,7 +87,7 @@ export function readItemTitle(
  * nor an escaped one (`\{#x}`). The last inline node must be text, and its source must end
  * with an unescaped marker.
  */
-function endsWithIdMarker(source: string, paragraph: Paragraph): boolean {
+function endsWithIdMarker(source: string, paragraph: Paragraph | TableCell): boolean {
   const last = paragraph.children.at(-1);
   if (last?.type !== 'text') return false;
   const start = last.position?.start.offset;
@@ -86,7 +96,7 @@ function endsWithIdMarker(source: string, paragraph: Paragraph): boolean {
   return UNESCAPED_MARKER.test(raw);
 }
 
-const UNESCAPED_MARKER = /(?<!\\)\{#[^{}]*\}\s*$/u;
+const UNESCAPED_MARKER = /(?<!\\)\{(#|[a-z][a-z-]*=)[^{}]*\}\s*$/u;
 
 function readFormerIds(
   file: VFile,

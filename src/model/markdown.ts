@@ -1,7 +1,6 @@
 import type { Heading, Nodes, Root, RootContent } from 'mdast';
 import { gfmToMarkdown } from 'mdast-util-gfm';
 import { toMarkdown } from 'mdast-util-to-markdown';
-import { toString } from 'mdast-util-to-string';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -19,19 +18,48 @@ export function parseMarkdown(text: string): Root {
   return processor.parse(text);
 }
 
-/** Print nodes back as Markdown (normalised), or undefined when there is nothing to print. */
+/**
+ * Print nodes back as Markdown (normalised), or undefined when there is nothing to print.
+ * HTML comments are the author's, not content: they are left out. GitHub's alerts
+ * (`> [!NOTE]`) keep their marker unescaped.
+ */
 export function printMarkdown(nodes: readonly RootContent[]): string | undefined {
-  if (nodes.length === 0) return undefined;
+  const content = withoutComments(nodes);
+  if (content.length === 0) return undefined;
   const text = toMarkdown(
-    { type: 'root', children: [...nodes] },
+    { type: 'root', children: content },
     { extensions: [gfmToMarkdown()] },
-  );
+  ).replace(ESCAPED_ALERT, '$1[!$2]');
   return text.trim() === '' ? undefined : text.trimEnd();
 }
 
-/** Plain text of a node, with whitespace runs folded, as titles are shown. */
+const ESCAPED_ALERT = /^(>[ \t]*)\\\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]/gim;
+
+const isComment = (node: Nodes) =>
+  node.type === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(node.value);
+
+function withoutComments<T extends Nodes>(nodes: readonly T[]): T[] {
+  return nodes
+    .filter((node) => !isComment(node))
+    .map((node) =>
+      'children' in node
+        ? ({ ...node, children: withoutComments(node.children as Nodes[]) } as T)
+        : node,
+    );
+}
+
+/** Plain text of a node, with whitespace runs folded, as titles are shown; comments left out. */
 export function plainText(node: Nodes): string {
-  return toString(node).replace(/\s+/g, ' ').trim();
+  return textOf(node).replace(/\s+/g, ' ').trim();
+}
+
+/** mdast-util-to-string's text (values, image alt texts), without HTML comments. */
+function textOf(node: Nodes): string {
+  if (isComment(node)) return '';
+  if ('value' in node) return node.value;
+  if (node.type === 'image' || node.type === 'imageReference') return node.alt ?? '';
+  if ('children' in node) return (node.children as Nodes[]).map(textOf).join('');
+  return '';
 }
 
 export interface HeadingGroup {

@@ -1,4 +1,5 @@
-import path from 'node:path';
+import type { Root } from 'mdast';
+import { visit } from 'unist-util-visit';
 import GithubSlugger from 'github-slugger';
 import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
@@ -14,6 +15,13 @@ import { startOf } from './nodes.ts';
 import { outlineDocument, type OutlineSection } from './outline.ts';
 import { PartyDirectory, readPartyDescriptions } from './parties.ts';
 import type { Model, Position, Section } from './schema.ts';
+
+declare module 'vfile' {
+  interface DataMap {
+    /** The file's path relative to the content folder, as the model publishes it. */
+    source: string;
+  }
+}
 
 export interface ParseResult {
   /** The model, or undefined when the file has errors (see `file.messages`). */
@@ -116,20 +124,28 @@ function readModel(file: VFile): Model | undefined {
     text,
     matrix.heading,
     matrix.children,
-    frontmatter.parties,
+    frontmatter.parties.map((party) => party.id),
     directory,
+    frontmatter.levels,
+    frontmatter.contexts,
+    footnotesOf(tree),
   );
   if (hasErrors(file)) return undefined;
 
   const introduction = printMarkdown(outline.preamble);
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     id: modelId(file),
     title,
     ...(frontmatter.description !== undefined && { description: frontmatter.description }),
     ...(frontmatter.version !== undefined && { version: frontmatter.version }),
+    ...(frontmatter.publisher !== undefined && { publisher: frontmatter.publisher }),
+    ...(frontmatter.sourceUrl !== undefined && { sourceUrl: frontmatter.sourceUrl }),
+    ...(frontmatter.reviewed !== undefined && { reviewed: frontmatter.reviewed }),
     source: sourcePath(file),
     ...(introduction !== undefined && { introduction }),
+    levels: frontmatter.levels,
+    contexts: frontmatter.contexts,
     parties: frontmatter.parties.map(({ id, name, short, scope, position }) => {
       const description = descriptions.get(id)?.markdown;
       return {
@@ -168,7 +184,22 @@ function modelId(file: VFile): string {
   return (file.stem && slugify(file.stem)) || 'model';
 }
 
+/**
+ * The source file as published: relative to the content folder when the caller says where
+ * that is (`file.data.source`), else its name — never the build machine's layout.
+ */
 function sourcePath(file: VFile): string {
-  if (!file.path) return '<stdin>';
-  return path.relative(file.cwd, path.resolve(file.cwd, file.path)).split(path.sep).join('/');
+  if (typeof file.data.source === 'string') return file.data.source;
+  return file.basename ?? '<stdin>';
+}
+
+/** Footnote definitions by identifier, as Markdown: what table cells refer to as conditions. */
+function footnotesOf(tree: Root): Map<string, string> {
+  const footnotes = new Map<string, string>();
+  visit(tree, 'footnoteDefinition', (node) => {
+    if (!footnotes.has(node.identifier)) {
+      footnotes.set(node.identifier, printMarkdown(node.children) ?? '');
+    }
+  });
+  return footnotes;
 }

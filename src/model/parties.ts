@@ -6,14 +6,17 @@ import { foldTitle } from './ids.ts';
 import { plainText, printMarkdown, splitAtHeadings } from './markdown.ts';
 import { describeNode, startOf } from './nodes.ts';
 import type { Position } from './schema.ts';
+import { Vocabulary } from './vocabulary.ts';
 
 /** Finds the party a heading names, by `name`, `short` or `id`, ignoring case and spacing. */
 export class PartyDirectory {
   readonly #byLabel = new Map<string, FrontmatterParty>();
   readonly #parties: readonly FrontmatterParty[];
+  readonly #vocabulary: Vocabulary<FrontmatterParty>;
 
   constructor(parties: readonly FrontmatterParty[]) {
     this.#parties = parties;
+    this.#vocabulary = new Vocabulary(parties);
     for (const party of parties) {
       for (const label of [party.id, party.name, party.short]) {
         if (label !== undefined && !this.#byLabel.has(foldTitle(label))) {
@@ -21,6 +24,24 @@ export class PartyDirectory {
         }
       }
     }
+  }
+
+  /** The party a text names, by id, name or short name. */
+  find(text: string): FrontmatterParty | undefined {
+    return this.#byLabel.get(foldTitle(text));
+  }
+
+  ids(): string[] {
+    return this.#parties.map((party) => party.id);
+  }
+
+  positionOf(id: string): Position {
+    return this.#parties.find((party) => party.id === id)?.position ?? { line: 1, column: 1 };
+  }
+
+  /** "did you mean `x`?" for a text close to a party's id, name or short name. */
+  hint(text: string): string {
+    return this.#vocabulary.hint(text);
   }
 
   /** The party a heading names, or undefined after reporting the heading. */

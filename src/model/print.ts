@@ -1,18 +1,44 @@
 import { toMarkdown } from 'mdast-util-to-markdown';
 import { stringify } from 'yaml';
-import { deriveId } from './ids.ts';
-import type { Activity, Area, Model } from './schema.ts';
+import { deriveId, findIdMarker } from './ids.ts';
+import {
+  DEFAULT_LEVEL,
+  type Activity,
+  type Area,
+  type Assignment,
+  type Level,
+  type Model,
+} from './schema.ts';
 
 /**
- * A model written back as SRM Markdown: parsing the result gives the same model (positions
- * aside). Titles are escaped as Markdown text; an id is written as `{#id}` only where it is
- * not the one the title would give.
+ * A model written back as SRM Markdown, in the per-party list form: parsing the result gives
+ * the same model (positions aside) for every model that form can express — what belongs to
+ * the activity itself (description, references, contexts) and conditions are left out. Titles
+ * are escaped as Markdown text; an id is written as `{#id}` only where it is not the one the
+ * title would give, a level only where it is not the default.
  */
 export function printModel(model: Model): string {
+  const isDefault =
+    model.levels.length === 1 && JSON.stringify(model.levels[0]) === JSON.stringify(DEFAULT_LEVEL);
   const frontmatter = {
     title: model.title,
     ...(model.description !== undefined && { description: model.description }),
     ...(model.version !== undefined && { version: model.version }),
+    ...(model.publisher !== undefined && { publisher: model.publisher }),
+    ...(model.sourceUrl !== undefined && { source: model.sourceUrl }),
+    ...(model.reviewed !== undefined && { reviewed: model.reviewed }),
+    ...(!isDefault && {
+      levels: model.levels.map(({ id, name, short, responsible, description }) => ({
+        id,
+        name,
+        ...(short !== name && { short }),
+        responsible: String(responsible),
+        ...(description !== undefined && { description }),
+      })),
+    }),
+    ...(model.contexts.length > 0 && {
+      contexts: model.contexts.map(({ id, name }) => ({ id, name })),
+    }),
     parties: model.parties.map(({ id, name, short, scope }) => ({
       id,
       name,
@@ -33,7 +59,7 @@ export function printModel(model: Model): string {
 
   blocks.push(`## ${escapeText(model.matrix.title)}`);
   if (model.matrix.introduction) blocks.push(model.matrix.introduction);
-  const tree = new Tree(model);
+  const tree = new Tree(model, model.levels.find((level) => level.responsible) ?? model.levels[0]!);
   // Parties in the order they were first listed, for the same reason as each list's order.
   const listed = model.parties
     .map((party) => ({ party, first: tree.firstListedAnywhere(party.id) }))
@@ -54,8 +80,10 @@ type Node = { area: Area } | { activity: Activity };
  */
 class Tree {
   readonly #children = new Map<string | null, Node[]>();
+  readonly #defaultLevel: Level;
 
-  constructor(model: Model) {
+  constructor(model: Model, defaultLevel: Level) {
+    this.#defaultLevel = defaultLevel;
     for (const area of model.areas) this.#add(area.parent, { area });
     for (const activity of model.activities) this.#add(activity.area, { activity });
   }
@@ -75,6 +103,13 @@ class Tree {
     return Math.min(
       ...(this.#children.get(node.area.id) ?? []).map((child) => this.firstListed(party, child)),
     );
+  }
+
+  #attributesOf(assignment: Assignment): string[] {
+    return [
+      ...(assignment.level !== this.#defaultLevel.id ? [`level=${assignment.level}`] : []),
+      ...(assignment.contexts ? [`contexts=${assignment.contexts.join(',')}`] : []),
+    ];
   }
 
   /** Where a party first listed anything. */
@@ -100,27 +135,36 @@ class Tree {
         );
         continue;
       }
-      const assignment = node.activity.assignments.find((candidate) => candidate.party === party)!;
-      lines.push(`${indent}- ${itemText(node.activity, parent)}`);
-      if (assignment.note) {
-        const note = assignment.note
-          .split('\n')
-          .map((line) => (line === '' ? '' : `${indent}  ${line}`))
-          .join('\n');
-        lines.push('', note, '');
+      for (const assignment of node.activity.assignments) {
+        if (assignment.party !== party) continue;
+        lines.push(`${indent}- ${itemText(node.activity, parent, this.#attributesOf(assignment))}`);
+        if (assignment.note) {
+          const note = assignment.note
+            .split('\n')
+            .map((line) => (line === '' ? '' : `${indent}  ${line}`))
+            .join('\n');
+          lines.push('', note, '');
+        }
       }
     }
     return lines;
   }
 }
 
-function itemText(item: Area | Activity, parent: string | null): string {
+function itemText(item: Area | Activity, parent: string | null, more: string[] = []): string {
   const explicit = item.id !== deriveId(parent, item.title);
   const attributes = [
     ...(explicit || item.formerIds ? [`#${item.id}`] : []),
     ...(item.formerIds ? [`former=${item.formerIds.join(',')}`] : []),
+    ...more,
   ];
-  const title = escapeText(item.title);
+  // A title that ends like a marker keeps its brace escaped, so it reads back as text.
+  const marker = findIdMarker(item.title);
+  const raw = escapeText(item.title);
+  const title =
+    marker && raw.endsWith(item.title.slice(marker.start).trimEnd())
+      ? `${raw.slice(0, raw.lastIndexOf('{'))}\\${raw.slice(raw.lastIndexOf('{'))}`
+      : raw;
   return attributes.length > 0 ? `${title} {${attributes.join(' ')}}` : title;
 }
 

@@ -44,13 +44,52 @@ export const AreaSchema = z
   })
   .describe('A group of activities; areas nest.');
 
+export const LEVEL_ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
+
+export const LevelSchema = z
+  .object({
+    id: z.string().regex(LEVEL_ID_PATTERN).describe('Stable identifier, used in filters.'),
+    name: z.string().min(1).describe('Display name, e.g. "Owns" or "Shared".'),
+    short: z.string().min(1).describe('Short label for matrix cells; the name when not given.'),
+    responsible: z
+      .boolean()
+      .describe('Whether a party holding this level is responsible for the activity.'),
+    description: z.string().optional().describe('What the level means, for the legend.'),
+  })
+  .describe('A level of responsibility a party can hold, from the vocabulary the model declares.');
+
+export const ContextSchema = z
+  .object({
+    id: z.string().regex(LEVEL_ID_PATTERN).describe('Stable identifier, used in filters.'),
+    name: z.string().min(1).describe('Display name, e.g. "IaaS".'),
+  })
+  .describe('A context responsibilities vary by: a service model, a layer, a product variant…');
+
+export const ReferenceSchema = z
+  .object({
+    framework: z.string().describe('The framework or catalog, e.g. "CCM" or "NIST SP 800-53".'),
+    id: z.string().min(1).describe('The control or requirement id exactly as written.'),
+    url: z.string().optional().describe('Where the control is published.'),
+  })
+  .describe('A control or requirement of a framework that an activity answers.');
+
 export const AssignmentSchema = z
   .object({
-    party: z.string().describe('Id of the responsible party.'),
+    party: z.string().describe('Id of the party.'),
+    level: z.string().describe('Id of the level the party holds.'),
+    contexts: z
+      .array(z.string())
+      .min(1)
+      .optional()
+      .describe('Ids of the contexts this assignment holds in; in every context when absent.'),
     note: z.string().optional().describe("The party's note on the activity, as Markdown."),
+    condition: z
+      .string()
+      .optional()
+      .describe('When the assignment applies (a footnoted condition), as Markdown.'),
     position: PositionSchema,
   })
-  .describe('One party holding an activity, with its note.');
+  .describe('A party holding a level of an activity, in some or all contexts, with its note.');
 
 export const ActivitySchema = z
   .object({
@@ -58,11 +97,25 @@ export const ActivitySchema = z
     title: z.string().min(1).describe('Title as plain text.'),
     area: z.string().nullable().describe('Id of its area, or null directly under a party.'),
     path: z.array(z.string()).describe('Titles of its areas, from the top down.'),
-    parties: z.array(z.string()).min(1).describe('Responsible parties, in column order.'),
+    description: z
+      .string()
+      .optional()
+      .describe('Markdown that belongs to the activity itself, not to one party.'),
+    references: z
+      .array(ReferenceSchema)
+      .describe('Controls and requirements the activity answers, as written.'),
+    contexts: z
+      .array(z.string())
+      .min(1)
+      .optional()
+      .describe('Ids of the contexts the activity exists in; in every context when absent.'),
+    parties: z
+      .array(z.string())
+      .describe('Parties holding a responsible level anywhere, in column order.'),
     assignments: z
       .array(AssignmentSchema)
       .min(1)
-      .describe('One per responsible party, in column order.'),
+      .describe('One per party and set of contexts, in column order, then in the order written.'),
     url: z.string().optional().describe("Address of the activity's page on a published site."),
     formerIds: FormerIdsSchema,
     position: PositionSchema,
@@ -88,13 +141,26 @@ export const MatrixSchema = z
 
 export const ModelSchema = z
   .object({
-    schemaVersion: z.literal(1).describe('Version of this JSON shape.'),
+    schemaVersion: z.literal(2).describe('Version of this JSON shape.'),
     id: z.string().min(1).describe('Model identifier, from the source file name.'),
     title: z.string().min(1).describe('Title, from the frontmatter or the level-1 heading.'),
     description: z.string().optional().describe('One-line description, from the frontmatter.'),
     version: z.string().optional().describe("The model's version, from the frontmatter."),
-    source: z.string().describe('Source file path.'),
+    publisher: z.string().optional().describe('Who publishes the model.'),
+    sourceUrl: z.string().optional().describe('Where the publisher publishes the model.'),
+    reviewed: z
+      .string()
+      .optional()
+      .describe('When the model was last reviewed, as an ISO date (YYYY-MM-DD).'),
+    source: z.string().describe('Source file path, relative to the content folder.'),
     introduction: z.string().optional().describe('Markdown before the first section.'),
+    levels: z
+      .array(LevelSchema)
+      .min(1)
+      .describe('The levels of responsibility, in the order the model declares them.'),
+    contexts: z
+      .array(ContextSchema)
+      .describe('The contexts responsibilities vary by, in order; empty when there are none.'),
     parties: z.array(PartySchema).min(1).describe('The parties, in matrix column order.'),
     matrix: MatrixSchema,
     areas: z.array(AreaSchema).describe('Areas, in order of first appearance.'),
@@ -104,6 +170,9 @@ export const ModelSchema = z
   .describe('A shared responsibility model parsed from SRM Markdown.');
 
 export type Position = z.output<typeof PositionSchema>;
+export type Level = z.output<typeof LevelSchema>;
+export type Context = z.output<typeof ContextSchema>;
+export type Reference = z.output<typeof ReferenceSchema>;
 export type Party = z.output<typeof PartySchema>;
 export type Area = z.output<typeof AreaSchema>;
 export type Assignment = z.output<typeof AssignmentSchema>;
@@ -111,3 +180,11 @@ export type Activity = z.output<typeof ActivitySchema>;
 export type Section = z.output<typeof SectionSchema>;
 export type Matrix = z.output<typeof MatrixSchema>;
 export type Model = z.output<typeof ModelSchema>;
+
+/** The level of a model that declares none: a party listed under an activity is responsible. */
+export const DEFAULT_LEVEL: Level = {
+  id: 'responsible',
+  name: 'Responsible',
+  short: '✓',
+  responsible: true,
+};

@@ -19,8 +19,12 @@ export function searchDocuments(model: Model): SearchDocument[] {
     path: activity.path.join(' › '),
     parties: activity.parties.join(' '),
     partyNames: names(activity.parties),
-    text: activity.assignments
-      .map((assignment) => plainTextOfMarkdown(assignment.note ?? ''))
+    text: [
+      plainTextOfMarkdown(activity.description ?? ''),
+      ...activity.assignments.map((assignment) => plainTextOfMarkdown(assignment.note ?? '')),
+    ].join(' '),
+    references: activity.references
+      .map((reference) => `${reference.framework} ${reference.id}`)
       .join(' '),
   }));
   const areas = model.areas.map((area) => ({
@@ -31,6 +35,7 @@ export function searchDocuments(model: Model): SearchDocument[] {
     parties: '',
     partyNames: '',
     text: '',
+    references: '',
   }));
   const partyPages = model.parties.map((party) => ({
     id: documentId('party', party.id),
@@ -40,6 +45,7 @@ export function searchDocuments(model: Model): SearchDocument[] {
     parties: party.id,
     partyNames: names([party.id]),
     text: [party.scope ?? '', plainTextOfMarkdown(party.description ?? '')].join(' '),
+    references: '',
   }));
   const sections = model.sections.map((section) => ({
     id: documentId('section', section.id),
@@ -49,6 +55,7 @@ export function searchDocuments(model: Model): SearchDocument[] {
     parties: '',
     partyNames: '',
     text: plainTextOfMarkdown(section.markdown),
+    references: '',
   }));
   return [...activities, ...areas, ...partyPages, ...sections];
 }

@@ -17,6 +17,8 @@ export interface SearchDocument {
   partyNames: string;
   /** Notes, descriptions or prose as plain text (searched, not stored). */
   text: string;
+  /** The ids of the controls an activity answers, with their frameworks (searched, not stored). */
+  references: string;
 }
 
 export function documentId(kind: SearchKind, key: string): string {
@@ -44,7 +46,7 @@ export const STORED_FIELDS = ['kind', 'title', 'path', 'parties'] as const;
 
 /** The index's settings: the same at build time and in the browser, as MiniSearch requires. */
 export const INDEX_OPTIONS: Options<SearchDocument> = {
-  fields: ['title', 'path', 'partyNames', 'text'],
+  fields: ['title', 'path', 'partyNames', 'text', 'references'],
   storeFields: [...STORED_FIELDS],
   processTerm: (term) => normalizeTerm(term) || null,
 };
@@ -64,7 +66,8 @@ export const QUERY_OPTIONS: SearchOptions = {
   prefix: true,
   fuzzy: (term) => (term.length > 3 ? 0.2 : false),
   combineWith: 'AND',
-  boost: { title: 3, path: 1.5, partyNames: 1, text: 0.6 },
+  // A reference id (`A&A-01`, `8.2.1`) names one control: it outranks any title.
+  boost: { title: 3, path: 1.5, partyNames: 1, text: 0.6, references: 6 },
   boostDocument: (_id, _term, stored) =>
     KIND_WEIGHT[(stored?.kind as SearchKind) ?? 'activity'] ?? 1,
 };

@@ -1,4 +1,4 @@
-import type { Activity, Area, Model, Party, Position } from '../model/index.ts';
+import type { Activity, Area, Context, Level, Model, Party, Position } from '../model/index.ts';
 
 /** A node of the matrix tree: an area or an activity, in the order the document gives. */
 export type TreeNode = { kind: 'area'; area: Area } | { kind: 'activity'; activity: Activity };
@@ -7,6 +7,8 @@ export type TreeNode = { kind: 'area'; area: Area } | { kind: 'activity'; activi
 export interface SiteModel {
   model: Model;
   party: (id: string) => Party;
+  level: (id: string) => Level;
+  context: (id: string) => Context;
   area: (id: string) => Area;
   activity: (id: string) => Activity;
   /** Children of an area (or of the top, for null), areas and activities interleaved. */
@@ -32,6 +34,8 @@ const byPosition = (a: { position: Position }, b: { position: Position }) =>
 
 export function indexModel(model: Model): SiteModel {
   const parties = new Map(model.parties.map((party) => [party.id, party]));
+  const levels = new Map(model.levels.map((level) => [level.id, level]));
+  const contexts = new Map(model.contexts.map((context) => [context.id, context]));
   const areas = new Map(model.areas.map((area) => [area.id, area]));
   const activities = new Map(model.activities.map((activity) => [activity.id, activity]));
 
@@ -88,6 +92,8 @@ export function indexModel(model: Model): SiteModel {
   return {
     model,
     party: get(parties, 'party'),
+    level: get(levels, 'level'),
+    context: get(contexts, 'context'),
     area: get(areas, 'area'),
     activity: get(activities, 'activity'),
     children: (areaId) => children.get(areaId) ?? [],

@@ -1,4 +1,12 @@
-import type { Activity, Area, Party } from '../model/index.ts';
+import {
+  DEFAULT_LEVEL,
+  type Activity,
+  type Area,
+  type Context,
+  type Level,
+  type Model,
+  type Party,
+} from '../model/index.ts';
 import type { SiteModel } from './site-model.ts';
 
 /** One activity row of a matrix: a mark per party column. */
@@ -10,7 +18,49 @@ export interface ActivityRow {
   areaIds: string[];
   /** One entry per party column: whether that party holds the activity. */
   marks: boolean[];
+  /** One entry per column of `matrixColumns`: who holds what there. */
+  cells: MatrixCell[];
   shared: boolean;
+}
+
+/** A matrix column: a party (levels in its cells), or, when the model has contexts, a context. */
+export type MatrixColumn = { kind: 'party'; party: Party } | { kind: 'context'; context: Context };
+
+/** What one cell holds: each party's level there, and in which contexts when not all. */
+export type MatrixCell = Array<{ party: Party; level: Level; contexts: Context[] }>;
+
+/** Columns by context when the model has contexts (the grid shape); by party otherwise. */
+export function matrixColumns(site: SiteModel): MatrixColumn[] {
+  return site.model.contexts.length > 0
+    ? site.model.contexts.map((context) => ({ kind: 'context', context }))
+    : site.model.parties.map((party) => ({ kind: 'party', party }));
+}
+
+function cellsOf(site: SiteModel, columns: MatrixColumn[], activity: Activity): MatrixCell[] {
+  return columns.map((column) =>
+    activity.assignments
+      .filter((assignment) =>
+        column.kind === 'party'
+          ? assignment.party === column.party.id
+          : (!activity.contexts || activity.contexts.includes(column.context.id)) &&
+            (!assignment.contexts || assignment.contexts.includes(column.context.id)),
+      )
+      .map((assignment) => ({
+        party: site.party(assignment.party),
+        level: site.level(assignment.level),
+        contexts:
+          column.kind === 'party' ? (assignment.contexts ?? []).map((id) => site.context(id)) : [],
+      })),
+  );
+}
+
+/** What a matrix's cells say, for its caption. */
+export function matrixCaption(site: SiteModel): string {
+  if (site.model.contexts.length > 0)
+    return 'each cell names the parties and their level in that context';
+  return declaresLevels(site.model)
+    ? 'each cell names the level its party holds'
+    : 'a tick marks each responsible party';
 }
 
 /** An area heading and the activities directly in it; sub-areas follow as their own groups. */
@@ -25,6 +75,7 @@ export interface MatrixGroup {
 /** The matrix (of the whole model, or of an area's subtree) as groups of rows in document order. */
 export function matrixGroups(site: SiteModel, rootArea: string | null = null): MatrixGroup[] {
   const columns = site.model.parties.map((party) => party.id);
+  const cellColumns = matrixColumns(site);
   const groups: MatrixGroup[] = [];
   // Depths count from the top of what is shown: an area's own heading sits at the top.
   const rootDepth = rootArea === null ? 0 : site.ancestors(rootArea).length - 1;
@@ -57,6 +108,7 @@ export function matrixGroups(site: SiteModel, rootArea: string | null = null): M
           depth,
           areaIds,
           marks: columns.map((party) => activity.parties.includes(party)),
+          cells: cellsOf(site, cellColumns, activity),
           shared: activity.parties.length > 1,
         });
       }
@@ -130,8 +182,15 @@ export interface ActivityView {
   activity: Activity;
   /** Enclosing areas, from the top down. */
   areas: Area[];
-  responsible: Array<{ party: Party; note?: string }>;
-  /** Parties that do not hold the activity, so the page answers "who is not" too. */
+  /** Parties holding a responsible level, in column order. */
+  responsible: Party[];
+  /** Every party's level, in which contexts, on which condition, with its note, in order. */
+  assignments: AssignmentView[];
+  /** Whether the model declares levels of its own: then every assignment names its level. */
+  showLevels: boolean;
+  /** The contexts the activity exists in, when not all. */
+  contexts?: Context[];
+  /** Parties that hold nothing of the activity, so the page answers "who is not" too. */
   others: Party[];
   /**
    * Other activities directly in the same area, the nearest ones only: a page lists at most
@@ -144,6 +203,19 @@ export interface ActivityView {
   next?: Activity;
 }
 
+export interface AssignmentView {
+  party: Party;
+  level: Level;
+  /** Where it holds; every context when empty. */
+  contexts: Context[];
+  note?: string;
+  condition?: string;
+}
+
+/** A model that declares no levels has only the default one, which goes without saying. */
+export const declaresLevels = (model: Model) =>
+  !(model.levels.length === 1 && model.levels[0]!.id === DEFAULT_LEVEL.id);
+
 export function activityView(site: SiteModel, activityId: string): ActivityView {
   const activity = site.activity(activityId);
   const index = site.orderOf(activityId);
@@ -152,11 +224,19 @@ export function activityView(site: SiteModel, activityId: string): ActivityView 
   return {
     activity,
     areas: [...site.ancestors(activity.area)],
-    responsible: activity.assignments.map(({ party, note }) => ({
+    responsible: activity.parties.map((id) => site.party(id)),
+    assignments: activity.assignments.map(({ party, level, contexts, note, condition }) => ({
       party: site.party(party),
+      level: site.level(level),
+      contexts: (contexts ?? []).map((id) => site.context(id)),
       ...(note !== undefined && { note }),
+      ...(condition !== undefined && { condition }),
     })),
-    others: site.model.parties.filter((party) => !activity.parties.includes(party.id)),
+    showLevels: declaresLevels(site.model),
+    ...(activity.contexts && { contexts: activity.contexts.map((id) => site.context(id)) }),
+    others: site.model.parties.filter(
+      (party) => !activity.assignments.some((assignment) => assignment.party === party.id),
+    ),
     ...nearestSiblings(site.activitiesIn(activity.area), site.orderInArea(activityId)),
     ...(previous && { previous }),
     ...(next && { next }),

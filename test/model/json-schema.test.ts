@@ -22,10 +22,10 @@ describe('the published JSON Schema', () => {
     expect(validate(model), JSON.stringify(validate.errors)).toBe(true);
   });
 
-  it('should reject a model whose activity has no party', () => {
+  it('should reject a model whose activity has no assignment', () => {
     const [, model] = fixtureModels[0]!;
     const broken = structuredClone(model);
-    broken.activities[0].parties = [];
+    broken.activities[0].assignments = [];
     expect(validate(broken)).toBe(false);
   });
 });

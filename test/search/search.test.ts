@@ -88,6 +88,17 @@ describe('the search index', () => {
     expect(titles('recovery plans').indexOf('Customer')).toBeGreaterThan(0);
   });
 
+  it('should find a control by its reference id first', () => {
+    const catalog = parse(readFileSync('test/fixtures/model/v2-grid-parties/input.md')).model!;
+    const built = buildSearchIndex(catalog);
+    const search = MiniSearch.loadJS(expandIndex(built.index), INDEX_OPTIONS);
+    const first = (query: string) => search.search(query, QUERY_OPTIONS)[0]?.id;
+    expect(first('A&A-01')).toBe('a-a-01');
+    expect(first('a&a-03')).toBe('independent-assessments');
+    expect(first('IAM-01')).toBe('iam-01');
+    expect(first('CCM IAM-01')).toBe('iam-01');
+  });
+
   it('should ignore case and accents', () => {
     expect(normalizeTerm('Données')).toBe('donnees');
     expect(titles('PROTECTION groups')[0]).toBe('Protection Groups');

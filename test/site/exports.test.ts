@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { matrixCsv } from '../../src/export/csv.ts';
 import { publishedModel } from '../../src/export/model-json.ts';
-import type { Activity, Party } from '../../src/model/index.ts';
+import { DEFAULT_LEVEL, type Activity, type Party } from '../../src/model/index.ts';
 import { indexModel } from '../../src/site/site-model.ts';
 import { parse } from '../helpers/parse.ts';
 
@@ -34,7 +34,7 @@ function readCsv(text: string): string[][] {
 
 describe('matrixCsv', () => {
   it('should have a header, then a row per activity with a column per party and its URL', () => {
-    const rows = readCsv(matrixCsv(site.model.parties, site.activitiesInOrder, urlOf));
+    const rows = readCsv(matrixCsv(site.model, site.activitiesInOrder, urlOf));
     expect(rows[0]).toEqual([
       'Area',
       'Activity',
@@ -63,12 +63,47 @@ describe('matrixCsv', () => {
       title: 'Line\nbreak',
       area: null,
       path: [],
+      references: [],
       parties: ['a'],
-      assignments: [{ party: 'a', position: { line: 1, column: 1 } }],
+      assignments: [{ party: 'a', level: 'responsible', position: { line: 1, column: 1 } }],
       position: { line: 1, column: 1 },
     };
-    const csv = matrixCsv([party], [activity], () => 'u');
+    const csv = matrixCsv(
+      { parties: [party], levels: [DEFAULT_LEVEL], contexts: [] },
+      [activity],
+      () => 'u',
+    );
     expect(csv).toBe('Area,Activity,"A, ""the first""",URL\r\n,"Line\nbreak",x,u\r\n');
+  });
+
+  it('should hold the level of each party in each context, and the references', () => {
+    const text = readFileSync('test/fixtures/model/v2-grid-parties/input.md', 'utf8');
+    const grid = indexModel(parse(text).model!);
+    const rows = readCsv(matrixCsv(grid.model, grid.activitiesInOrder, (id) => id));
+    expect(rows[0]).toEqual([
+      'Area',
+      'Activity',
+      'References',
+      'Customer (IaaS)',
+      'Customer (PaaS)',
+      'Provider (IaaS)',
+      'Provider (PaaS)',
+      'Auditor (IaaS)',
+      'Auditor (PaaS)',
+      'URL',
+    ]);
+    expect(rows[2]).toEqual([
+      'Audit & Assurance',
+      'Independent assessments',
+      'CCM A&A-02; CCM A&A-03',
+      'Owns',
+      'Owns',
+      '',
+      'Shares',
+      '',
+      '',
+      'independent-assessments',
+    ]);
   });
 
   it('should defuse fields a spreadsheet would run as formulas', () => {
@@ -77,11 +112,14 @@ describe('matrixCsv', () => {
       title: '=HYPERLINK("http://evil.example","click")',
       area: null,
       path: ['+1', '@SUM(A1)'],
+      references: [],
       parties: [],
       assignments: [],
       position: { line: 1, column: 1 },
     };
-    const [, row] = readCsv(matrixCsv([], [activity], () => 'u'));
+    const [, row] = readCsv(
+      matrixCsv({ parties: [], levels: [DEFAULT_LEVEL], contexts: [] }, [activity], () => 'u'),
+    );
     expect(row).toEqual(["'+1 > @SUM(A1)", `'=HYPERLINK("http://evil.example","click")`, 'u']);
   });
 });

@@ -115,15 +115,53 @@ describe('activityView', () => {
   it('should hold the areas above, the responsible parties, the others, siblings and neighbours', () => {
     const view = activityView(site, 'identity-cluster-access-rbac-roles');
     expect(view.areas.map((area) => area.title)).toEqual(['Identity', 'Cluster access']);
-    expect(view.responsible.map(({ party }) => party.id)).toEqual([
-      'customer',
-      'provider',
-      'auditor',
-    ]);
+    expect(view.responsible.map((party) => party.id)).toEqual(['customer', 'provider', 'auditor']);
     expect(view.others.map((party) => party.id)).toEqual(['cloud']);
     expect(titles(view.siblings)).toEqual(['Service accounts']);
     expect(view.previous?.title).toBe('Secrets in etcd');
     expect(view.next?.title).toBe('Service accounts');
+  });
+
+  it('should give each assignment its level, contexts and condition', () => {
+    const text = readFileSync('test/fixtures/model/v2-grid-service-models/input.md', 'utf8');
+    const grid = indexModel(parse(text).model!);
+    const view = activityView(grid, 'information-accounts-and-identities');
+    expect(view.showLevels).toBe(true);
+    expect(
+      view.assignments.map(({ party, level, contexts, condition }) => [
+        party.id,
+        level.id,
+        contexts.map((context) => context.id),
+        condition ?? null,
+      ]),
+    ).toEqual([
+      ['customer', 'responsible', ['on-premises', 'iaas'], null],
+      ['customer', 'shared', ['paas'], null],
+      ['customer', 'shared', ['saas'], 'When the customer federates its own identity provider.'],
+      ['provider', 'shared', ['paas'], null],
+      ['provider', 'shared', ['saas'], 'When the customer federates its own identity provider.'],
+    ]);
+    const hypervisor = activityView(grid, 'infrastructure-hypervisor');
+    expect(hypervisor.contexts?.map((context) => context.id)).toEqual([
+      'on-premises',
+      'iaas',
+      'paas',
+    ]);
+  });
+
+  it('should lay a model with contexts out by context, each cell naming parties and levels', () => {
+    const text = readFileSync('test/fixtures/model/v2-grid-service-models/input.md', 'utf8');
+    const grid = indexModel(parse(text).model!);
+    const row = matrixGroups(grid).flatMap((group) => group.rows)[1]!;
+    expect(row.activity.title).toBe('Accounts and identities');
+    expect(
+      row.cells.map((cell) => cell.map(({ party, level }) => `${party.id}:${level.id}`)),
+    ).toEqual([
+      ['customer:responsible'],
+      ['customer:responsible'],
+      ['customer:shared', 'provider:shared'],
+      ['customer:shared', 'provider:shared'],
+    ]);
   });
 
   it('should list at most ten siblings, the nearest, however many the area holds', () => {

@@ -1,0 +1,291 @@
+import type { Heading, List, ListItem, Paragraph, PhrasingContent, RootContent } from 'mdast';
+import { report } from './diagnostics.ts';
+import type { AreaDraft, AssignmentDraft, Located } from './drafts.ts';
+import { deriveId } from './ids.ts';
+import { readItemTitle } from './item-title.ts';
+import { plainText, printMarkdown } from './markdown.ts';
+import { resolveContexts, resolveLevel, type MatrixContext } from './matrix-context.ts';
+import { startOf } from './nodes.ts';
+import type { Position, Reference } from './schema.ts';
+
+/**
+ * The activity-centric form, the shape of control catalogs (CSA CCM, PCI DSS, FedRAMP CRM):
+ * each activity once, under a level-4 heading, with what belongs to it and then, per party,
+ * its level, note and condition:
+ *
+ *     #### Audit and assurance policy {#a-a-01}
+ *
+ *     References: CCM A&A-01; NIST SP 800-53 AC-2
+ *     Contexts: IaaS, PaaS
+ *
+ *     Establish, document and review audit policies.   ← the description: any Markdown
+ *
+ *     - **Provider** owns: maintains the policy.         ← a party, its level, its note
+ *     - **Customer** shares in PaaS, if it uses the portal: reviews the reports.
+ *
+ *       More of the customer's note: paragraphs, numbered lists, code, tables, alerts.
+ *
+ * The parties' list is the last bullet list of the block whose items each start with a
+ * party's name in bold; everything before it (but the two lines above) is the description.
+ */
+export function readActivityBlock(
+  context: MatrixContext,
+  heading: Heading,
+  content: readonly RootContent[],
+  area: AreaDraft | null,
+): void {
+  const title = readItemTitle(context.file, context.source, {
+    type: 'paragraph',
+    children: heading.children,
+    ...(heading.position && { position: heading.position }),
+  } as Paragraph);
+  if (!title) return;
+
+  const body = [...content];
+  const facts = readFactLines(context, body, startOf(heading));
+  if (!facts) return;
+  const listIndex = body.findLastIndex((node) => node.type === 'list' && isPartyList(node));
+  const partyList = listIndex === -1 ? undefined : (body[listIndex] as List);
+  const description = printMarkdown(listIndex === -1 ? body : body.slice(0, listIndex));
+  for (const node of listIndex === -1 ? [] : body.slice(listIndex + 1)) {
+    report(
+      context.file,
+      'content-ignored',
+      `Unexpected content after the parties of \`${title.text}\`, expected it in the description above them or in a party's note (it is left out)`,
+      startOf(node),
+    );
+  }
+  if (!partyList) {
+    report(
+      context.file,
+      'item-empty',
+      `Unexpected activity \`${title.text}\` without parties, expected a list of \`- **Party** level: note\` items`,
+      startOf(heading),
+    );
+    return;
+  }
+  if (!title.explicitId && facts.references[0]) {
+    // A control's permalink is its reference id (`A&A-01` → `a-a-01`).
+    title.explicitId = { id: deriveId(null, facts.references[0].id), position: facts.position };
+  }
+  const activity = context.builder.activity(title, area, startOf(heading));
+  if (!activity) return;
+  context.builder.describe(activity, {
+    ...(description !== undefined && { description }),
+    references: facts.references,
+    ...(facts.contexts && { contexts: facts.contexts }),
+  });
+  for (const item of partyList.children) {
+    const assignment = readPartyItem(context, item);
+    if (assignment) context.builder.assign(activity, assignment);
+  }
+}
+
+interface Facts {
+  references: Reference[];
+  contexts?: string[];
+  position: Position;
+}
+
+const FACT_LINE = /^(references?|contexts?)\s*:\s*(.*)$/i;
+
+/** The `References:` and `Contexts:` lines at the start of the block, taken out of it. */
+function readFactLines(
+  context: MatrixContext,
+  body: RootContent[],
+  position: Position,
+): Facts | undefined {
+  const facts: Facts = { references: [], position };
+  while (body[0]?.type === 'paragraph') {
+    const paragraph = body[0];
+    const lines = splitLines(paragraph);
+    if (!lines.every((line) => FACT_LINE.test(plainText(line.paragraph)))) break;
+    body.shift();
+    for (const line of lines) {
+      const [, key, value] = FACT_LINE.exec(plainText(line.paragraph))!;
+      const position = line.position;
+      if (key!.toLowerCase().startsWith('reference')) {
+        const references = readReferences(context, line.paragraph, value!, position);
+        if (!references) return undefined;
+        facts.references.push(...references);
+        facts.position = position;
+      } else {
+        const named: Located[] = value!
+          .split(/\s*,\s*/)
+          .filter(Boolean)
+          .map((id) => ({ id, position }));
+        const ids = resolveContexts(context, named);
+        if (ids === null) return undefined;
+        facts.contexts = ids;
+      }
+    }
+  }
+  return facts;
+}
+
+/** A paragraph's lines, each as a paragraph of its own (split at line breaks in its text). */
+function splitLines(paragraph: Paragraph): Array<{ paragraph: Paragraph; position: Position }> {
+  const lines: Array<{ paragraph: Paragraph; position: Position }> = [];
+  let current: PhrasingContent[] = [];
+  let line = paragraph.position?.start.line ?? 1;
+  let start = line;
+  const flush = () => {
+    lines.push({
+      paragraph: { type: 'paragraph', children: current },
+      position: {
+        line: start,
+        column:
+          start === (paragraph.position?.start.line ?? 1)
+            ? (paragraph.position?.start.column ?? 1)
+            : 1,
+      },
+    });
+    current = [];
+  };
+  for (const node of paragraph.children) {
+    if (node.type === 'text' && node.value.includes('\n')) {
+      const parts = node.value.split('\n');
+      parts.forEach((part, index) => {
+        if (index > 0) {
+          flush();
+          line++;
+          start = line;
+        }
+        if (part) current.push({ type: 'text', value: part });
+      });
+    } else if (node.type === 'break') {
+      flush();
+      line++;
+      start = line;
+    } else {
+      current.push(node);
+    }
+  }
+  flush();
+  return lines;
+}
+
+/**
+ * `References: CCM A&A-01; [NIST SP 800-53 AC-2](https://…)` — each `<framework> <id>`, the id
+ * being the last word, written exactly as the framework writes it; a link gives its URL.
+ */
+function readReferences(
+  context: MatrixContext,
+  line: Paragraph,
+  value: string,
+  position: Position,
+): Reference[] | undefined {
+  const links = new Map<string, string>();
+  for (const node of line.children) {
+    if (node.type === 'link') links.set(plainText(node), node.url);
+  }
+  const references: Reference[] = [];
+  for (const entry of value.split(/\s*;\s*/).filter(Boolean)) {
+    const words = entry.trim().split(/\s+/);
+    if (words.length < 2) {
+      report(
+        context.file,
+        'reference-invalid',
+        `Unexpected reference \`${entry}\` without an id, expected \`<framework> <id>\`, such as \`CCM A&A-01\``,
+        position,
+      );
+      return undefined;
+    }
+    const id = words.pop()!;
+    const url = links.get(entry.trim());
+    references.push({ framework: words.join(' '), id, ...(url !== undefined && { url }) });
+  }
+  return references;
+}
+
+/** A list whose every item starts with a bold name: the parties of a block. */
+function isPartyList(list: List): boolean {
+  return (
+    !list.ordered &&
+    list.children.length > 0 &&
+    list.children.every((item) => {
+      const first = item.children[0];
+      return first?.type === 'paragraph' && first.children[0]?.type === 'strong';
+    })
+  );
+}
+
+const HEAD =
+  /^\s*(?<level>[^:,]*?)?(?:\s+in\s+(?<contexts>[^:]+?))?(?:\s*,?\s*\bif\b\s+(?<condition>[^:]+?))?\s*(?::|$)/i;
+
+/** `- **Customer** shares in PaaS, if it uses the portal: the note…` */
+function readPartyItem(context: MatrixContext, item: ListItem): AssignmentDraft | undefined {
+  const [first, ...rest] = item.children as [Paragraph, ...RootContent[]];
+  const [name, ...inline] = first.children;
+  const position = startOf(item);
+  const partyName = plainText(name!);
+  const party = context.parties.find(partyName);
+  if (!party) {
+    report(
+      context.file,
+      'party-unknown',
+      `Unexpected party \`${partyName}\`, expected a party the frontmatter declares: ${context.parties.hint(partyName)}`,
+      startOf(name!),
+    );
+    return undefined;
+  }
+  // The head runs to the first `:` in the text; the note starts after it.
+  const { head, note } = splitAtColon(inline);
+  const match = HEAD.exec(head)!;
+  const levelText = match.groups?.level?.trim();
+  const level = levelText
+    ? resolveLevel(context, { id: levelText, position })
+    : context.defaultLevel;
+  if (!level) return undefined;
+  const contextsText = match.groups?.contexts;
+  const contexts =
+    contextsText === undefined
+      ? undefined
+      : resolveContexts(
+          context,
+          contextsText
+            .split(/\s*(?:,|\band\b)\s*/)
+            .filter(Boolean)
+            .map((id) => ({ id, position })),
+        );
+  if (contexts === null) return undefined;
+  const condition = match.groups?.condition?.trim();
+  const noteMarkdown = printMarkdown([
+    ...(note.length > 0 ? [{ type: 'paragraph', children: note } as Paragraph] : []),
+    ...rest,
+  ]);
+  return {
+    party: party.id,
+    level: level.id,
+    ...(contexts && { contexts }),
+    ...(noteMarkdown !== undefined && { note: noteMarkdown }),
+    ...(condition && { condition }),
+    position,
+  };
+}
+
+function splitAtColon(inline: PhrasingContent[]): { head: string; note: PhrasingContent[] } {
+  let head = '';
+  for (let index = 0; index < inline.length; index++) {
+    const node = inline[index]!;
+    if (node.type !== 'text') {
+      head += plainText(node);
+      continue;
+    }
+    const colon = node.value.indexOf(':');
+    if (colon === -1) {
+      head += node.value;
+      continue;
+    }
+    head += node.value.slice(0, colon);
+    const after = node.value.slice(colon + 1).replace(/^\s+/, '');
+    return {
+      head,
+      note: [
+        ...(after ? [{ type: 'text', value: after } as PhrasingContent] : []),
+        ...inline.slice(index + 1),
+      ],
+    };
+  }
+  return { head, note: [] };
+}

@@ -1,0 +1,234 @@
+import type { VFile } from 'vfile';
+import { report } from './diagnostics.ts';
+import type { ActivityDraft, AreaDraft, AssignmentDraft, ItemDraft, ItemTitle } from './drafts.ts';
+import { foldTitle } from './ids.ts';
+import { assignIds } from './item-ids.ts';
+import type { Activity, Area, Level, Position, Reference } from './schema.ts';
+
+export interface BuiltMatrix {
+  areas: Area[];
+  activities: Activity[];
+}
+
+/**
+ * The one builder every input form feeds (per-party lists, activity blocks, grid tables): it
+ * merges what the readers find into areas and activities — the same path and title is the
+ * same item, whichever party or form gives it — keeps the author's order, assigns ids and
+ * reports conflicts at the line of the draft that caused them.
+ */
+export class ModelBuilder {
+  readonly #file: VFile;
+  readonly #partyOrder: Map<string, number>;
+  readonly #responsible: Set<string>;
+  readonly #items = new Map<string, AreaDraft | ActivityDraft>();
+  readonly #areas: AreaDraft[] = [];
+  readonly #activities: ActivityDraft[] = [];
+
+  constructor(file: VFile, partyIds: readonly string[], levels: readonly Level[]) {
+    this.#file = file;
+    this.#partyOrder = new Map(partyIds.map((id, index) => [id, index]));
+    this.#responsible = new Set(levels.filter((level) => level.responsible).map((l) => l.id));
+  }
+
+  get activityCount(): number {
+    return this.#activities.length;
+  }
+
+  /** The area with this title under `parent`, created at `position` when new. */
+  area(title: ItemTitle, parent: AreaDraft | null, position: Position): AreaDraft | undefined {
+    const key = keyOf(parent, title.text);
+    const existing = this.#items.get(key);
+    if (existing?.kind === 'activity') {
+      this.#reportKindConflict(title.text, 'an area', 'an activity', position, existing);
+      return undefined;
+    }
+    if (existing) {
+      this.#mergeIds(existing, title);
+      return existing;
+    }
+    const area: AreaDraft = {
+      kind: 'area',
+      key,
+      title: title.text,
+      parent,
+      path: parent ? [...parent.path, parent.title] : [],
+      position,
+      id: '',
+      formerIds: [...title.formerIds],
+      ...(title.explicitId && { explicitId: title.explicitId }),
+    };
+    this.#items.set(key, area);
+    this.#areas.push(area);
+    return area;
+  }
+
+  /** The activity with this title in `area`, created at `position` when new. */
+  activity(
+    title: ItemTitle,
+    area: AreaDraft | null,
+    position: Position,
+  ): ActivityDraft | undefined {
+    const key = keyOf(area, title.text);
+    const existing = this.#items.get(key);
+    if (existing?.kind === 'area') {
+      this.#reportKindConflict(title.text, 'an activity', 'an area', position, existing);
+      return undefined;
+    }
+    if (existing) {
+      this.#mergeIds(existing, title);
+      return existing;
+    }
+    const activity: ActivityDraft = {
+      kind: 'activity',
+      key,
+      title: title.text,
+      area,
+      references: [],
+      assignments: [],
+      position,
+      id: '',
+      formerIds: [...title.formerIds],
+      ...(title.explicitId && { explicitId: title.explicitId }),
+    };
+    this.#items.set(key, activity);
+    this.#activities.push(activity);
+    return activity;
+  }
+
+  /**
+   * A party holding a level of the activity. The same party twice in the same contexts is
+   * reported and the second left out; in other contexts it is another assignment.
+   */
+  assign(activity: ActivityDraft, assignment: AssignmentDraft): void {
+    const contexts = contextKey(assignment.contexts);
+    const earlier = activity.assignments.find(
+      (other) => other.party === assignment.party && contextKey(other.contexts) === contexts,
+    );
+    if (earlier) {
+      report(
+        this.#file,
+        'activity-duplicate',
+        `Unexpected second \`${activity.title}\` under party \`${assignment.party}\`${contexts ? ` in ${contexts}` : ''}, expected each activity once per party${contexts ? ' and context' : ''} (this one is left out)`,
+        assignment.position,
+        { reason: 'First listed here', place: earlier.position },
+      );
+      return;
+    }
+    activity.assignments.push(assignment);
+  }
+
+  /** What belongs to the activity itself: its description, references and contexts. */
+  describe(
+    activity: ActivityDraft,
+    facts: { description?: string; references?: Reference[]; contexts?: string[] },
+  ): void {
+    if (facts.description !== undefined) activity.description = facts.description;
+    for (const reference of facts.references ?? []) {
+      const known = activity.references.some(
+        (other) => other.framework === reference.framework && other.id === reference.id,
+      );
+      if (!known) activity.references.push(reference);
+    }
+    if (facts.contexts) activity.contexts = facts.contexts;
+  }
+
+  /** Ids assigned, conflicts reported: the areas and activities of the model, in the author's order. */
+  finish(): BuiltMatrix {
+    assignIds(this.#file, this.#areas, this.#activities);
+    const column = (party: string) => this.#partyOrder.get(party) ?? 0;
+    return {
+      areas: this.#areas.map((area) => ({
+        id: area.id,
+        title: area.title,
+        parent: area.parent?.id ?? null,
+        path: area.path,
+        ...formerIdsOf(area),
+        position: area.position,
+      })),
+      activities: this.#activities.map((activity) => {
+        // Stable: in column order, and in the order written within a party.
+        const assignments = [...activity.assignments].sort(
+          (a, b) => column(a.party) - column(b.party),
+        );
+        const parties = [
+          ...new Set(assignments.filter((a) => this.#responsible.has(a.level)).map((a) => a.party)),
+        ];
+        return {
+          id: activity.id,
+          title: activity.title,
+          area: activity.area?.id ?? null,
+          path: activity.area ? [...activity.area.path, activity.area.title] : [],
+          ...(activity.description !== undefined && { description: activity.description }),
+          references: activity.references,
+          ...(activity.contexts && { contexts: activity.contexts }),
+          parties,
+          assignments: assignments.map(({ party, level, contexts, note, condition, position }) => ({
+            party,
+            level,
+            ...(contexts && { contexts }),
+            ...(note !== undefined && { note }),
+            ...(condition !== undefined && { condition }),
+            position,
+          })),
+          ...formerIdsOf(activity),
+          position: activity.position,
+        };
+      }),
+    };
+  }
+
+  /** Parties that hold nothing, for the `party-empty` warning. */
+  partiesWithout(partyIds: readonly string[]): string[] {
+    const held = new Set(this.#activities.flatMap((a) => a.assignments.map((x) => x.party)));
+    return partyIds.filter((party) => !held.has(party));
+  }
+
+  /** The same item given again: its ids must agree; former ids add up. */
+  #mergeIds(draft: ItemDraft, { explicitId, formerIds }: ItemTitle): void {
+    for (const former of formerIds) {
+      if (!draft.formerIds.some((known) => known.id === former.id)) draft.formerIds.push(former);
+    }
+    if (!explicitId) return;
+    if (!draft.explicitId) {
+      draft.explicitId = explicitId;
+    } else if (draft.explicitId.id !== explicitId.id) {
+      report(
+        this.#file,
+        'item-id-conflict',
+        `Unexpected id \`${explicitId.id}\` for \`${draft.title}\`, expected the id it was given elsewhere, \`${draft.explicitId.id}\``,
+        explicitId.position,
+        { reason: `\`{#${draft.explicitId.id}}\` given here`, place: draft.explicitId.position },
+      );
+    }
+  }
+
+  #reportKindConflict(
+    title: string,
+    found: string,
+    expected: string,
+    position: Position,
+    existing: ItemDraft,
+  ): void {
+    report(
+      this.#file,
+      'item-kind-conflict',
+      `Unexpected \`${title}\` as ${found}, expected ${expected} as where it is listed first (an item with a nested list is an area, one without is an activity)`,
+      position,
+      { reason: `\`${existing.title}\` first listed here`, place: existing.position },
+    );
+  }
+}
+
+function formerIdsOf(draft: ItemDraft): { formerIds?: string[] } {
+  return draft.formerIds.length > 0
+    ? { formerIds: draft.formerIds.map((former) => former.id) }
+    : {};
+}
+
+function keyOf(parent: AreaDraft | null, title: string): string {
+  return `${parent?.key ?? ''}\u001f${foldTitle(title)}`;
+}
+
+function contextKey(contexts: readonly string[] | undefined): string {
+  return contexts ? [...contexts].sort().join(', ') : '';
+}

@@ -1,0 +1,59 @@
+import type { VFile } from 'vfile';
+import type { ModelBuilder } from './builder.ts';
+import { report } from './diagnostics.ts';
+import type { Located } from './drafts.ts';
+import type { PartyDirectory } from './parties.ts';
+import type { Context, Level } from './schema.ts';
+import type { Vocabulary } from './vocabulary.ts';
+
+/** What the readers of the matrix section share: the file, the vocabulary, the builder. */
+export interface MatrixContext {
+  file: VFile;
+  /** The file's text, which positions point into. */
+  source: string;
+  parties: PartyDirectory;
+  levels: Vocabulary<Level>;
+  contexts: Vocabulary<Context>;
+  /** The level of a party listed or named without one. */
+  defaultLevel: Level;
+  /** Footnote definitions by identifier, as Markdown: the conditions of table cells. */
+  footnotes: Map<string, string>;
+  builder: ModelBuilder;
+}
+
+/** A level named in the file, or undefined after an error that suggests the closest. */
+export function resolveLevel(context: MatrixContext, named: Located): Level | undefined {
+  const level = context.levels.find(named.id);
+  if (!level) {
+    report(
+      context.file,
+      'level-unknown',
+      `Unexpected level \`${named.id}\`, expected a level the frontmatter declares: ${context.levels.hint(named.id)}`,
+      named.position,
+    );
+  }
+  return level;
+}
+
+/** Context ids named in the file, or null after an error for each undeclared one. */
+export function resolveContexts(context: MatrixContext, named: Located[]): string[] | null {
+  const ids: string[] = [];
+  let ok = true;
+  for (const entry of named) {
+    const found = context.contexts.find(entry.id);
+    if (found) {
+      if (!ids.includes(found.id)) ids.push(found.id);
+      continue;
+    }
+    ok = false;
+    report(
+      context.file,
+      'context-unknown',
+      context.contexts.items.length === 0
+        ? `Unexpected context \`${entry.id}\`, expected none: declare \`contexts\` in the frontmatter first`
+        : `Unexpected context \`${entry.id}\`, expected a context the frontmatter declares: ${context.contexts.hint(entry.id)}`,
+      entry.position,
+    );
+  }
+  return ok ? ids : null;
+}

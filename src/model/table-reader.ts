@@ -1,0 +1,408 @@
+import type { PhrasingContent, Table, TableCell } from 'mdast';
+import { report } from './diagnostics.ts';
+import type { AreaDraft, AssignmentDraft, ItemTitle } from './drafts.ts';
+import { deriveId, foldTitle } from './ids.ts';
+import { readItemTitle } from './item-title.ts';
+import { LIMITS } from './limits.ts';
+import { plainText } from './markdown.ts';
+import type { MatrixContext } from './matrix-context.ts';
+import { startOf } from './nodes.ts';
+import type { Level, Position, Reference } from './schema.ts';
+
+/**
+ * The grid form, the shape cloud providers publish: a GFM table whose rows are activities
+ * (components, controls) and whose columns are
+ * - `Area` (or Group, Category, Domain, Section): the row's area, `A › B` for nested ones;
+ * - the activity's title (`Activity`, Control, Task, Component, Resource, Responsibility,
+ *   Requirement; else the first column left);
+ * - references (`Id`, `Ref`, `Reference`, or `<framework> id`, such as `CCM id`);
+ * - a description (`Description`, Notes, Details);
+ * - a party: each cell a level (`Owns`, `Shared`…) or a mark (`✓`, `x`, `yes`) for the
+ *   default level, empty when the party holds nothing;
+ * - a context (`IaaS`, a layer, a variant): each cell names parties (`Provider and
+ *   Customer`), a party with its level (`Customer (shares)`), a level with its parties
+ *   (`Shared (Provider, Customer)`), or a level alone, which every party holds; `N/A` when
+ *   the activity does not exist there.
+ * A footnote in a cell (`Provider[^1]`) is the condition of what the cell assigns.
+ */
+
+type Column =
+  | { kind: 'area' }
+  | { kind: 'title' }
+  | { kind: 'description' }
+  | { kind: 'reference'; framework: string }
+  | { kind: 'party'; party: string }
+  | { kind: 'context'; context: string };
+
+const AREA_HEADERS = new Set(['area', 'group', 'category', 'domain', 'section']);
+const TITLE_HEADERS = new Set([
+  'activity',
+  'control',
+  'task',
+  'component',
+  'resource',
+  'responsibility',
+  'requirement',
+  'item',
+  'process',
+]);
+const DESCRIPTION_HEADERS = new Set(['description', 'notes', 'note', 'details', 'comments']);
+const REFERENCE = /^(?:(.+?)\s+)?(?:id|ids|ref|refs|reference|references)$/i;
+const MARKS = new Set(['✓', '✔', 'x', 'yes', 'y', '●', '•', '*']);
+const NOTHING = new Set(['', '-', '–', '—', 'no', 'none']);
+const NOT_APPLICABLE = new Set(['n/a', 'na', 'not applicable']);
+const SEPARATORS = /\s*(?:,|;|&|\+|\/|\band\b)\s*/i;
+/** Reference ids hold `&`, `/` and `+` (`A&A-01`): only commas and semicolons part them. */
+const REFERENCE_SEPARATORS = /\s*[,;]\s*/;
+
+export function readGridTable(context: MatrixContext, table: Table, area: AreaDraft | null): void {
+  const [header, ...rows] = table.children;
+  if (!header) return;
+  const columns = readHeader(context, header.children);
+  if (!columns) return;
+  const width = header.children.length;
+  for (const row of rows) {
+    if (row.children.length !== width) {
+      const extra = row.children[width];
+      report(
+        context.file,
+        'table-cells',
+        `Unexpected row of ${row.children.length} cells, expected ${width} as in the header row: add or remove a \`|\``,
+        extra ? startOf(extra) : startOf(row),
+      );
+      continue;
+    }
+    readRow(context, columns, row.children, area);
+  }
+}
+
+function readHeader(context: MatrixContext, cells: TableCell[]): Column[] | undefined {
+  const columns: Array<Column | undefined> = cells.map((cell) => {
+    const text = plainText(cell);
+    const folded = foldTitle(text);
+    const party = context.parties.find(text);
+    if (party) return { kind: 'party', party: party.id };
+    const found = context.contexts.find(text);
+    if (found) return { kind: 'context', context: found.id };
+    if (AREA_HEADERS.has(folded)) return { kind: 'area' };
+    if (TITLE_HEADERS.has(folded)) return { kind: 'title' };
+    if (DESCRIPTION_HEADERS.has(folded)) return { kind: 'description' };
+    const reference = REFERENCE.exec(text.trim());
+    if (reference) return { kind: 'reference', framework: reference[1]?.trim() ?? '' };
+    return undefined;
+  });
+  // Without a title column, the first column nothing else claims holds the titles.
+  if (!columns.some((column) => column?.kind === 'title')) {
+    const free = columns.findIndex((column) => column === undefined);
+    if (free === -1) {
+      report(
+        context.file,
+        'table-no-title',
+        'Unexpected table without a column of activity titles, expected one headed `Activity` (or Control, Task, Component…)',
+        startOf(cells[0]!),
+      );
+      return undefined;
+    }
+    columns[free] = { kind: 'title' };
+  }
+  let ok = true;
+  columns.forEach((column, index) => {
+    if (column) return;
+    ok = false;
+    const text = plainText(cells[index]!);
+    report(
+      context.file,
+      'party-unknown',
+      `Unexpected column \`${text}\`, ${columnHint(context, text)}`,
+      startOf(cells[index]!),
+    );
+  });
+  return ok ? (columns as Column[]) : undefined;
+}
+
+function columnHint(context: MatrixContext, text: string): string {
+  const expected =
+    'expected a party or a context the frontmatter declares, or Area, Activity, Id, Description';
+  for (const hint of [context.parties.hint(text), context.contexts.hint(text)]) {
+    if (hint.startsWith('did you mean')) return `${expected}: ${hint}`;
+  }
+  return expected;
+}
+
+function readRow(
+  context: MatrixContext,
+  columns: Column[],
+  cells: TableCell[],
+  tableArea: AreaDraft | null,
+): void {
+  const titleIndex = columns.findIndex((column) => column.kind === 'title');
+  const titleCell = cells[titleIndex]!;
+  const title = readItemTitle(context.file, context.source, titleCell);
+  if (!title) return;
+  // A control's permalink is its reference id (`A&A-01` → `a-a-01`), unless the row gives one.
+  const referenceIndex = columns.findIndex((column) => column.kind === 'reference');
+  const firstReference =
+    referenceIndex === -1 ? '' : plainText(cells[referenceIndex]!).split(REFERENCE_SEPARATORS)[0];
+  if (!title.explicitId && firstReference) {
+    title.explicitId = {
+      id: deriveId(null, firstReference),
+      position: startOf(cells[referenceIndex]!),
+    };
+  }
+  const area = areaOf(context, columns, cells, tableArea);
+  const activity = context.builder.activity(title, area, startOf(titleCell));
+  if (!activity) return;
+
+  const references: Reference[] = [];
+  let description: string | undefined;
+  const absent: string[] = [];
+  const assignments: AssignmentDraft[] = [];
+  columns.forEach((column, index) => {
+    const cell = cells[index]!;
+    const text = plainText(cell);
+    if (column.kind === 'reference') {
+      for (const id of text.split(REFERENCE_SEPARATORS)) {
+        if (id) references.push({ framework: column.framework, id });
+      }
+    } else if (column.kind === 'description') {
+      if (text) description = cellMarkdown(context, cell);
+    } else if (column.kind === 'party') {
+      readPartyCell(context, cell, column.party, (assignment) => assignments.push(assignment));
+    } else if (column.kind === 'context') {
+      if (NOT_APPLICABLE.has(foldTitle(text))) absent.push(column.context);
+      else {
+        assignments.push(...readContextCell(context, cell, column.context));
+      }
+    }
+  });
+  const declared = context.contexts.items.map((item) => item.id);
+  const contexts = absent.length > 0 ? declared.filter((id) => !absent.includes(id)) : undefined;
+  for (const assignment of mergeContexts(assignments, contexts ?? declared)) {
+    context.builder.assign(activity, assignment);
+  }
+  context.builder.describe(activity, {
+    ...(description !== undefined && { description }),
+    references,
+    ...(contexts && { contexts }),
+  });
+}
+
+/**
+ * A party holding the same level, on the same condition, in several context columns holds it
+ * once in those contexts; in every context the activity has, it needs none named.
+ */
+function mergeContexts(
+  assignments: AssignmentDraft[],
+  activityContexts: readonly string[],
+): AssignmentDraft[] {
+  const merged = new Map<string, AssignmentDraft>();
+  for (const assignment of assignments) {
+    const key = `${assignment.party}\u001f${assignment.level}\u001f${assignment.condition ?? ''}\u001f${assignment.contexts ? '' : 'all'}`;
+    const earlier = merged.get(key);
+    if (earlier?.contexts && assignment.contexts) {
+      earlier.contexts = [...new Set([...earlier.contexts, ...assignment.contexts])];
+    } else if (!earlier) {
+      merged.set(key, {
+        ...assignment,
+        ...(assignment.contexts && { contexts: [...assignment.contexts] }),
+      });
+    }
+  }
+  return [...merged.values()].map((assignment) => {
+    const everywhere =
+      assignment.contexts &&
+      activityContexts.length > 0 &&
+      activityContexts.every((id) => assignment.contexts!.includes(id));
+    if (!everywhere) return assignment;
+    const { contexts: _everywhere, ...rest } = assignment;
+    return rest;
+  });
+}
+
+/** The row's area: its Area column (`Data › Backups` nests), under the table's own area. */
+function areaOf(
+  context: MatrixContext,
+  columns: Column[],
+  cells: TableCell[],
+  tableArea: AreaDraft | null,
+): AreaDraft | null {
+  const index = columns.findIndex((column) => column.kind === 'area');
+  if (index === -1) return tableArea;
+  const cell = cells[index]!;
+  let area = tableArea;
+  for (const part of plainText(cell).split(/\s*(?:›|>|\/)\s*/)) {
+    if (!part) continue;
+    const title: ItemTitle = { text: part.slice(0, LIMITS.titleLength), formerIds: [] };
+    area = context.builder.area(title, area, startOf(cell)) ?? area;
+  }
+  return area;
+}
+
+function readPartyCell(
+  context: MatrixContext,
+  cell: TableCell,
+  party: string,
+  assign: (assignment: AssignmentDraft) => void,
+): void {
+  const text = textWithoutFootnotes(cell);
+  const folded = foldTitle(text);
+  if (NOTHING.has(folded) || NOT_APPLICABLE.has(folded)) return;
+  const position = startOf(cell);
+  const condition = conditionOf(context, cell);
+  // `Shares (PaaS, SaaS)`: a level in some contexts.
+  const match = /^(.*?)\s*\(([^()]*)\)$/.exec(text);
+  const levelText = match ? match[1]! : text;
+  const level = MARKS.has(foldTitle(levelText))
+    ? context.defaultLevel
+    : findLevel(context, levelText, position);
+  if (!level) return;
+  let contexts: string[] | undefined;
+  if (match) {
+    const named = match[2]!.split(SEPARATORS).filter(Boolean);
+    const ids = resolveNamedContexts(context, named, position);
+    if (!ids) return;
+    contexts = ids;
+  }
+  assign({
+    party,
+    level: level.id,
+    ...(contexts && { contexts }),
+    ...(condition !== undefined && { condition }),
+    position,
+  });
+}
+
+function readContextCell(
+  context: MatrixContext,
+  cell: TableCell,
+  contextId: string,
+): AssignmentDraft[] {
+  const text = textWithoutFootnotes(cell);
+  if (NOTHING.has(foldTitle(text))) return [];
+  const position = startOf(cell);
+  const condition = conditionOf(context, cell);
+  const assignments: AssignmentDraft[] = [];
+  const add = (party: string, level: Level) =>
+    assignments.push({
+      party,
+      level: level.id,
+      contexts: [contextId],
+      ...(condition !== undefined && { condition }),
+      position,
+    });
+  // A party or level whose name holds a separator (`Research and Development`) is one token.
+  const whole = context.parties.find(text) || context.levels.find(text);
+  const tokens = whole ? [text] : splitOutsideParentheses(text);
+  // `Shared (Provider, Customer)` or `Customer (shares)`.
+  for (const token of tokens) {
+    const match = /^(.*?)\s*\(([^()]*)\)$/.exec(token);
+    const head = match ? match[1]! : token;
+    const inner = match?.[2]?.split(SEPARATORS).filter(Boolean) ?? [];
+    const party = context.parties.find(head);
+    if (party) {
+      const level =
+        inner.length > 0 ? findLevel(context, inner.join(' '), position) : context.defaultLevel;
+      if (level) add(party.id, level);
+      continue;
+    }
+    const level = context.levels.find(head);
+    if (level) {
+      const parties = inner.length > 0 ? inner : context.parties.ids();
+      for (const name of parties) {
+        const named = context.parties.find(name);
+        if (named) add(named.id, level);
+        else reportUnknownParty(context, name, position);
+      }
+      continue;
+    }
+    reportUnknownParty(context, head, position, true);
+  }
+  return assignments;
+}
+
+function findLevel(context: MatrixContext, text: string, position: Position): Level | undefined {
+  const level = context.levels.find(text);
+  if (!level) {
+    report(
+      context.file,
+      'level-unknown',
+      `Unexpected level \`${text}\` in a cell, expected a level the frontmatter declares: ${context.levels.hint(text)}`,
+      position,
+    );
+  }
+  return level;
+}
+
+function resolveNamedContexts(
+  context: MatrixContext,
+  names: string[],
+  position: Position,
+): string[] | undefined {
+  const ids: string[] = [];
+  for (const name of names) {
+    const found = context.contexts.find(name);
+    if (!found) {
+      report(
+        context.file,
+        'context-unknown',
+        `Unexpected context \`${name}\` in a cell, expected a context the frontmatter declares: ${context.contexts.hint(name)}`,
+        position,
+      );
+      return undefined;
+    }
+    ids.push(found.id);
+  }
+  return ids;
+}
+
+function reportUnknownParty(
+  context: MatrixContext,
+  name: string,
+  position: Position,
+  orLevel = false,
+): void {
+  report(
+    context.file,
+    'party-unknown',
+    `Unexpected \`${name}\` in a cell, expected a party${orLevel ? ' or a level' : ''} the frontmatter declares: ${context.parties.hint(name)}`,
+    position,
+  );
+}
+
+/** Split a cell's text on `,` `;` `&` `+` `/` and `and`, but not inside parentheses. */
+function splitOutsideParentheses(text: string): string[] {
+  const groups: string[] = [];
+  const masked = text.replace(/\([^()]*\)/g, (group) => `\u0000${groups.push(group) - 1}\u0000`);
+  return masked
+    .split(SEPARATORS)
+    .map((token) =>
+      token.replace(/\u0000(\d+)\u0000/g, (_, index: string) => groups[Number(index)]!),
+    )
+    .map((token) => token.trim())
+    .filter(Boolean);
+}
+
+/** The cell's text without its footnote references (which make its condition). */
+function textWithoutFootnotes(cell: TableCell): string {
+  const kept = cell.children.filter(
+    (node: PhrasingContent) => node.type !== 'footnoteReference' && node.type !== 'html',
+  );
+  return plainText({ type: 'paragraph', children: kept });
+}
+
+/** The footnotes a cell refers to, as the condition of what it assigns. */
+function conditionOf(context: MatrixContext, cell: TableCell): string | undefined {
+  const notes = cell.children.flatMap((node) =>
+    node.type === 'footnoteReference' ? [context.footnotes.get(node.identifier)] : [],
+  );
+  const texts = notes.filter((note): note is string => note !== undefined);
+  return texts.length > 0 ? texts.join('\n\n') : undefined;
+}
+
+function cellMarkdown(context: MatrixContext, cell: TableCell): string {
+  const start = cell.position?.start.offset;
+  const end = cell.position?.end.offset;
+  const raw =
+    start === undefined || end === undefined ? plainText(cell) : context.source.slice(start, end);
+  return raw.replace(/^\|/, '').replace(/\|$/, '').trim();
+}

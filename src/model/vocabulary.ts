@@ -1,0 +1,173 @@
+import type { VFile } from 'vfile';
+import { z } from 'zod';
+import { describeYamlValue, report } from './diagnostics.ts';
+import { foldTitle, slugify } from './ids.ts';
+import { LIMITS } from './limits.ts';
+import {
+  DEFAULT_LEVEL,
+  LEVEL_ID_PATTERN,
+  type Context,
+  type Level,
+  type Position,
+} from './schema.ts';
+
+/**
+ * The vocabulary a model declares in its frontmatter: the levels of responsibility a party can
+ * hold (`levels`) and the contexts responsibilities vary by (`contexts`). Matrix cells, list
+ * items and activity blocks name them by id, name or short name.
+ */
+const label = (what: string) =>
+  z
+    .string({
+      error: (issue) =>
+        issue.input === undefined
+          ? `Unexpected missing ${what}, expected text`
+          : `Unexpected ${describeYamlValue(issue.input)} for ${what}, expected text`,
+    })
+    .trim()
+    .min(1, { error: `Unexpected empty ${what}, expected text` })
+    .max(LIMITS.titleLength, { error: `Unexpected ${what} over ${LIMITS.titleLength} characters` });
+
+const vocabularyId = (what: string) =>
+  label(what).regex(LEVEL_ID_PATTERN, {
+    error: (issue) =>
+      `Unexpected ${what} \`${String(issue.input)}\`, expected lowercase letters, digits and hyphens (\`${LEVEL_ID_PATTERN.source}\`)`,
+  });
+
+export const LevelInputSchema = z.object(
+  {
+    id: vocabularyId('level `id`'),
+    name: label('level `name`'),
+    short: label('level `short`').optional(),
+    responsible: z.enum(['true', 'false'], {
+      error: (issue) =>
+        issue.input === undefined
+          ? 'Unexpected missing `responsible` on a level, expected `true` (a party at this level is responsible) or `false`'
+          : `Unexpected ${describeYamlValue(issue.input)} for level \`responsible\`, expected \`true\` or \`false\``,
+    }),
+    description: label('level `description`').optional(),
+  },
+  {
+    error: (issue) =>
+      `Unexpected ${describeYamlValue(issue.input)} as a level, expected a mapping with \`id\`, \`name\` and \`responsible\``,
+  },
+);
+
+/** A context is a mapping `{id, name}`, or just its name (its id is then the name's slug). */
+export const ContextInputSchema = z.union(
+  [
+    z.object({ id: vocabularyId('context `id`'), name: label('context `name`') }),
+    label('context').transform((name) => ({ id: slugify(name) || 'context', name })),
+  ],
+  {
+    error: (issue) =>
+      `Unexpected ${describeYamlValue(issue.input)} as a context, expected its name or a mapping with \`id\` and \`name\``,
+  },
+);
+
+export type LevelInput = z.output<typeof LevelInputSchema>;
+export type ContextInput = z.output<typeof ContextInputSchema>;
+
+export function toLevel(input: LevelInput): Level {
+  return {
+    id: input.id,
+    name: input.name,
+    short: input.short ?? input.name,
+    responsible: input.responsible === 'true',
+    ...(input.description !== undefined && { description: input.description }),
+  };
+}
+
+export const defaultLevels = (): Level[] => [{ ...DEFAULT_LEVEL }];
+
+/**
+ * Levels and contexts named in cells and markers, by id, name or short name, ignoring case
+ * and spacing; with the closest known name for a typo.
+ */
+export class Vocabulary<T extends { id: string; name: string; short?: string }> {
+  readonly #byLabel = new Map<string, T>();
+  readonly items: readonly T[];
+
+  constructor(items: readonly T[]) {
+    this.items = items;
+    for (const item of items) {
+      for (const text of [item.id, item.name, item.short]) {
+        if (text !== undefined && !this.#byLabel.has(foldTitle(text))) {
+          this.#byLabel.set(foldTitle(text), item);
+        }
+      }
+    }
+  }
+
+  find(text: string): T | undefined {
+    return this.#byLabel.get(foldTitle(text));
+  }
+
+  /** "did you mean `x`?" when a known label is close to the text, else "one of" the known ids. */
+  hint(text: string): string {
+    const folded = foldTitle(text);
+    let best: { label: string; distance: number } | undefined;
+    for (const known of this.#byLabel.keys()) {
+      const distance = editDistance(folded, known);
+      if (
+        distance <= Math.max(1, Math.floor(known.length / 3)) &&
+        (!best || distance < best.distance)
+      ) {
+        best = { label: known, distance };
+      }
+    }
+    const match = best && this.#byLabel.get(best.label);
+    if (match) return `did you mean \`${match.id}\`?`;
+    return `one of ${this.items.map((item) => `\`${item.id}\``).join(', ')}`;
+  }
+}
+
+/** Levenshtein distance, for suggestions between short labels. */
+export function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 3) return Math.max(a.length, b.length);
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(
+        previous[j]! + 1,
+        current[j - 1]! + 1,
+        previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/** Two levels or two contexts with the same id: an error at the second, naming the first. */
+export function checkUniqueIds(
+  file: VFile,
+  items: ReadonlyArray<{ id: string }>,
+  what: 'level' | 'context',
+  positionOf: (index: number) => Position,
+): boolean {
+  const seen = new Map<string, number>();
+  let unique = true;
+  items.forEach((item, index) => {
+    const first = seen.get(item.id);
+    if (first === undefined) {
+      seen.set(item.id, index);
+      return;
+    }
+    unique = false;
+    report(
+      file,
+      what === 'level' ? 'level-id-duplicate' : 'context-id-duplicate',
+      `Unexpected duplicate ${what} id \`${item.id}\`, expected each ${what} to have its own id`,
+      positionOf(index),
+      {
+        reason: `${what === 'level' ? 'Level' : 'Context'} \`${item.id}\` first declared here`,
+        place: positionOf(first),
+      },
+    );
+  });
+  return unique;
+}
+
+export type { Context, Level };
