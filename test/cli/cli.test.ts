@@ -118,7 +118,7 @@ describe('onus model', () => {
     expect(code).toBe(0);
     expect(stderr).toBe('');
     const model = JSON.parse(stdout);
-    expect(model.schemaVersion).toBe(1);
+    expect(model.schemaVersion).toBe(2);
     expect(model.parties).toHaveLength(3);
     expect(model.activities).toHaveLength(28);
   });
