@@ -1,15 +1,20 @@
 /**
  * `npm run screenshots`: builds the default content and photographs each page type, light
- * and dark, wide and at 375 px, into docs/screenshots/ — to look at what we ship.
+ * and dark, wide and at 375 px, into docs/screenshots/ — to look at what we ship; then each
+ * model of examples/, its matrix and an activity, into docs/screenshots/examples/.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, ensureChromium } from '../e2e/support/chromium.ts';
 import { serveStatic } from '../e2e/support/static-server.ts';
 
 const OUT = 'docs/screenshots';
-const SITE = 'node_modules/.cache/onus/screenshots-site';
+// Onus writes no output into its own installation: the sites go to the system's temporary folder.
+const WORK = path.join(tmpdir(), 'onus-screenshots');
+const SITE = path.join(WORK, 'site');
 const PAGES = {
   overview: '',
   matrix: 'matrix/',
@@ -45,6 +50,48 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await page.close();
   }
 }
-await browser.close();
 await server.close();
+
+/** The page of each example worth looking at besides its matrix: an activity with the most to show. */
+const EXAMPLE_PAGES: Record<string, string> = {
+  'cloud-service-models': 'activities/information-and-data-accounts-and-identities/',
+  'managed-kubernetes-grid': 'activities/worker-nodes-node-pools/',
+  'security-control-catalog': 'activities/a-a-04/',
+  'managed-vmware-task-lists': 'activities/virtual-machines-backups-of-virtual-machines/',
+};
+mkdirSync(`${OUT}/examples`, { recursive: true });
+for (const file of readdirSync('examples').filter((name) => name.endsWith('.md'))) {
+  const name = path.basename(file, '.md');
+  const content = path.join(WORK, 'examples', name);
+  mkdirSync(content, { recursive: true });
+  copyFileSync(`examples/${file}`, `${content}/${file}`);
+  const site = `${content}-site`;
+  const exampleBuild = spawnSync(
+    process.execPath,
+    [
+      'bin/onus.js',
+      'build',
+      '--content',
+      content,
+      '--out',
+      site,
+      '--site',
+      'https://srm.example.com/',
+    ],
+    { stdio: 'inherit' },
+  );
+  if (exampleBuild.status !== 0) process.exit(1);
+  const exampleServer = await serveStatic(site);
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  for (const [label, route] of [
+    ['matrix', 'matrix/'],
+    ['activity', EXAMPLE_PAGES[name] ?? ''],
+  ] as const) {
+    await page.goto(`${exampleServer.url}${route}`);
+    await page.screenshot({ path: `${OUT}/examples/${name}-${label}.png`, fullPage: true });
+  }
+  await page.close();
+  await exampleServer.close();
+}
+await browser.close();
 process.stdout.write(`Screenshots in ${OUT}/\n`);

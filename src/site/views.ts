@@ -27,7 +27,12 @@ export interface ActivityRow {
 export type MatrixColumn = { kind: 'party'; party: Party } | { kind: 'context'; context: Context };
 
 /** What one cell holds: each party's level there, and in which contexts when not all. */
-export type MatrixCell = Array<{ party: Party; level: Level; contexts: Context[] }>;
+export type MatrixCell = Array<{
+  party: Party;
+  level: Level;
+  contexts: Context[];
+  condition?: string;
+}>;
 
 /** Columns by context when the model has contexts (the grid shape); by party otherwise. */
 export function matrixColumns(site: SiteModel): MatrixColumn[] {
@@ -50,6 +55,7 @@ function cellsOf(site: SiteModel, columns: MatrixColumn[], activity: Activity): 
         level: site.level(assignment.level),
         contexts:
           column.kind === 'party' ? (assignment.contexts ?? []).map((id) => site.context(id)) : [],
+        ...(assignment.condition !== undefined && { condition: assignment.condition }),
       })),
   );
 }
