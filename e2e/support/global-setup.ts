@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import { ensureChromium } from './chromium.ts';
-import { exportFolder, OUTPUT, SITES, siteFolder, type SiteName } from './sites.ts';
+import { contentFolder, exportFolder, OUTPUT, SITES, siteFolder, type SiteName } from './sites.ts';
 
 function onus(args: string[], what: string): void {
   const result = spawnSync(process.execPath, ['bin/onus.js', ...args], { stdio: 'inherit' });
@@ -14,12 +15,17 @@ export default function globalSetup(): void {
   rmSync(OUTPUT, { recursive: true, force: true });
   for (const [key, site] of Object.entries(SITES)) {
     const name = key as SiteName;
+    const content = contentFolder(name);
+    if (content !== site.content) {
+      mkdirSync(content, { recursive: true });
+      copyFileSync(site.content, path.join(content, path.basename(site.content)));
+    }
     onus(
-      ['build', '--content', site.content, '--out', siteFolder(name), '--base', site.base],
+      ['build', '--content', content, '--out', siteFolder(name), '--base', site.base],
       `Building the ${name} site`,
     );
     onus(
-      ['export', '--content', site.content, '--out', exportFolder(name)],
+      ['export', '--content', content, '--out', exportFolder(name)],
       `Exporting the ${name} site`,
     );
   }

@@ -8,11 +8,21 @@ export const SITES = {
   hostile: { content: 'e2e/fixtures/hostile', base: '/' },
   /** Items renamed with `{#id former=…}`, served under a base path. */
   renamed: { content: 'e2e/fixtures/renamed', base: '/srm/' },
+  /** A control catalog of activity blocks: levels, contexts, references, five parties. */
+  catalog: { content: 'examples/security-control-catalog.md', base: '/' },
+  /** A grid by service model: context columns, shared cells, a footnoted condition. */
+  grid: { content: 'examples/cloud-service-models.md', base: '/' },
 } as const;
 
 export type SiteName = keyof typeof SITES;
 
 export const OUTPUT = path.resolve('e2e/.output');
+
+/** The content folder of a site: an example file is built alone, from a folder of its own. */
+export function contentFolder(name: SiteName): string {
+  const { content } = SITES[name];
+  return content.endsWith('.md') ? path.join(OUTPUT, `${name}-content`) : content;
+}
 
 export function siteFolder(name: SiteName): string {
   return path.join(OUTPUT, name);

@@ -1,4 +1,7 @@
-/** Filters the matrix by party and by text. Without this script the whole table is shown. */
+/**
+ * Filters the matrix by text, party, level and context, kept in the address. Without this
+ * script the whole table is shown.
+ */
 import { pageContext } from './page.ts';
 import { VIEW_BUILT } from './views.ts';
 
@@ -6,8 +9,12 @@ function setUp(form: HTMLFormElement): void {
   const table = form.parentElement?.querySelector<HTMLTableElement>('table.matrix');
   const query = form.elements.namedItem('q') as HTMLInputElement | null;
   const party = form.elements.namedItem('party') as HTMLSelectElement | null;
+  const level = form.elements.namedItem('level') as HTMLSelectElement | null;
+  const context = form.elements.namedItem('context') as HTMLSelectElement | null;
   const output = form.querySelector('output');
   if (!table || !query || !party || !output) return;
+  const responsible = new Set((form.dataset.responsible ?? '').split(' '));
+  const selects = { party, level, context };
   const rows = [...table.querySelectorAll<HTMLTableRowElement>('tr.activity-row')];
   const areaRows = [...table.querySelectorAll<HTMLTableRowElement>('tr.area-row')];
   const keepInAddress = pageContext().mode !== 'single';
@@ -15,20 +22,38 @@ function setUp(form: HTMLFormElement): void {
   if (keepInAddress) {
     const params = new URLSearchParams(location.search);
     query.value = params.get('q') ?? '';
-    party.value = params.get('party') ?? '';
-    if (party.selectedIndex < 0) party.value = '';
+    for (const [name, select] of Object.entries(selects)) {
+      if (!select) continue;
+      select.value = params.get(name) ?? '';
+      if (select.selectedIndex < 0) select.value = '';
+    }
   }
+
+  /** Whether a row's `party/level/context` entries hold one that every chosen filter accepts. */
+  const holds = (row: HTMLTableRowElement, wanted: Record<string, string>) =>
+    (row.dataset.holds ?? '').split(' ').some((entry) => {
+      const [who, what, where] = entry.split('/');
+      return (
+        (!wanted.party || who === wanted.party) &&
+        (wanted.level ? what === wanted.level : !wanted.party || responsible.has(what ?? '')) &&
+        (!wanted.context || where === '*' || where === wanted.context)
+      );
+    });
 
   const apply = () => {
     const words = query.value.toLowerCase().split(/\s+/).filter(Boolean);
-    const wanted = party.value;
+    const wanted = {
+      party: party.value,
+      level: level?.value ?? '',
+      context: context?.value ?? '',
+    };
+    const filtering = wanted.party || wanted.level || wanted.context;
     const visibleAreas = new Set<string>();
     let shown = 0;
     for (const row of rows) {
       const text = row.dataset.text ?? '';
       const match =
-        (!wanted || (row.dataset.parties ?? '').split(' ').includes(wanted)) &&
-        words.every((word) => text.includes(word));
+        (!filtering || holds(row, wanted)) && words.every((word) => text.includes(word));
       row.hidden = !match;
       if (!match) continue;
       shown++;
@@ -39,7 +64,7 @@ function setUp(form: HTMLFormElement): void {
       shown === rows.length
         ? `${rows.length} activities`
         : `Showing ${shown} of ${rows.length} activities`;
-    if (keepInAddress) remember(words.length > 0 ? query.value.trim() : '', wanted);
+    if (keepInAddress) remember({ q: words.length > 0 ? query.value.trim() : '', ...wanted });
   };
 
   form.addEventListener('input', apply);
@@ -48,13 +73,12 @@ function setUp(form: HTMLFormElement): void {
     event.preventDefault();
     apply();
   });
-  if (query.value || party.value) apply();
+  if (query.value || party.value || level?.value || context?.value) apply();
 }
 
-function remember(text: string, party: string): void {
+function remember(filters: Record<string, string>): void {
   const params = new URLSearchParams();
-  if (text) params.set('q', text);
-  if (party) params.set('party', party);
+  for (const [name, value] of Object.entries(filters)) if (value) params.set(name, value);
   const search = params.toString();
   try {
     history.replaceState(null, '', search ? `?${search}` : location.pathname);

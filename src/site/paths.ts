@@ -4,17 +4,17 @@ import type { SiteModel } from './site-model.ts';
 import {
   activityView,
   areaView,
-  partyGroups,
+  partyLevels,
   type ActivityView,
   type AreaView,
-  type PartyGroup,
+  type PartyLevel,
 } from './views.ts';
 
 /** `getStaticPaths` of the dynamic routes: every page's params and the props it renders. */
 
 export interface PartyPageProps {
   party: Party;
-  groups: PartyGroup[];
+  levels: PartyLevel[];
 }
 
 /** A former id's page: it sends the reader on to where the item is now. */
@@ -31,7 +31,7 @@ export type AreaPageProps =
 export function partyPaths(site: SiteModel) {
   return site.model.parties.map((party) => ({
     params: { id: party.id },
-    props: { party, groups: partyGroups(site, party.id) } satisfies PartyPageProps,
+    props: { party, levels: partyLevels(site, party.id) } satisfies PartyPageProps,
   }));
 }
 

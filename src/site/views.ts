@@ -7,6 +7,7 @@ import {
   type Model,
   type Party,
 } from '../model/index.ts';
+import { plainTextOfMarkdown } from '../render/plain-text.ts';
 import type { SiteModel } from './site-model.ts';
 
 /** One activity row of a matrix: a mark per party column. */
@@ -152,8 +153,13 @@ export function firstSentence(markdown: string | undefined): string | undefined 
 
 export interface PartyActivity {
   activity: Activity;
+  /** Whether this is the party's first assignment of the activity: it carries the anchor. */
+  first: boolean;
   note?: string;
-  /** The other parties holding the same activity. */
+  /** Where the party holds it at this level; every context when empty. */
+  contexts: Context[];
+  condition?: string;
+  /** The other parties responsible for the same activity. */
   sharedWith: Party[];
 }
 
@@ -164,24 +170,66 @@ export interface PartyGroup {
   items: PartyActivity[];
 }
 
-/** Every activity a party holds, grouped by area in matrix order. */
-export function partyGroups(site: SiteModel, partyId: string): PartyGroup[] {
+/** What a party holds at one level: its activities by area, in matrix order. */
+export interface PartyLevel {
+  level: Level;
+  count: number;
+  groups: PartyGroup[];
+}
+
+/**
+ * Every activity a party holds at any level, by level in the order the model declares them
+ * (owns, then shares, then supports…), and by area within each.
+ */
+export function partyLevels(site: SiteModel, partyId: string): PartyLevel[] {
+  return site.model.levels
+    .map((level) => {
+      const groups = partyGroups(site, partyId, level.id);
+      const count = groups.reduce((sum, group) => sum + group.items.length, 0);
+      return { level, count, groups };
+    })
+    .filter((entry) => entry.count > 0);
+}
+
+/** The activities a party holds (at one level, or at any), grouped by area in matrix order. */
+export function partyGroups(site: SiteModel, partyId: string, levelId?: string): PartyGroup[] {
   const groups: PartyGroup[] = [];
-  for (const activity of site.activitiesOf(partyId)) {
-    let group = groups.at(-1);
-    if (!group || (group.area?.id ?? null) !== activity.area) {
-      const area = activity.area === null ? null : site.area(activity.area);
-      group = { area, path: activity.path, items: [] };
-      groups.push(group);
+  for (const activity of site.activitiesInOrder) {
+    for (const assignment of activity.assignments) {
+      if (assignment.party !== partyId) continue;
+      if (levelId !== undefined && assignment.level !== levelId) continue;
+      let group = groups.at(-1);
+      if (!group || (group.area?.id ?? null) !== activity.area) {
+        const area = activity.area === null ? null : site.area(activity.area);
+        group = { area, path: activity.path, items: [] };
+        groups.push(group);
+      }
+      group.items.push({
+        activity,
+        first: activity.assignments.find((other) => other.party === partyId) === assignment,
+        contexts: (assignment.contexts ?? []).map((id) => site.context(id)),
+        sharedWith: activity.parties.filter((id) => id !== partyId).map((id) => site.party(id)),
+        ...(assignment.note !== undefined && { note: assignment.note }),
+        ...(assignment.condition !== undefined && { condition: assignment.condition }),
+      });
     }
-    const note = activity.assignments.find((assignment) => assignment.party === partyId)?.note;
-    group.items.push({
-      activity,
-      sharedWith: activity.parties.filter((id) => id !== partyId).map((id) => site.party(id)),
-      ...(note !== undefined && { note }),
-    });
   }
   return groups;
+}
+
+/** Past this many characters, a party page shows a note's start and links to the rest. */
+export const NOTE_SUMMARY_LENGTH = 280;
+
+/**
+ * A note as a party page shows it: whole when short; else the start of its text, cut at a
+ * word, so that a page of 250 controls with long notes stays light (the activity's page has
+ * the whole note).
+ */
+export function noteSummary(note: string): { markdown: string } | { text: string } {
+  if (note.length <= NOTE_SUMMARY_LENGTH) return { markdown: note };
+  const text = plainTextOfMarkdown(note);
+  const cut = text.slice(0, NOTE_SUMMARY_LENGTH).replace(/\s+\S*$/, '');
+  return { text: `${cut}…` };
 }
 
 export interface ActivityView {

@@ -7,7 +7,9 @@ import {
   firstSentence,
   matrixGroups,
   partyCards,
+  noteSummary,
   partyGroups,
+  partyLevels,
   topAreas,
 } from '../../src/site/views.ts';
 import { FRONTMATTER, parse } from '../helpers/parse.ts';
@@ -92,6 +94,31 @@ describe('matrixGroups', () => {
       ['control-plane', 1, ['API server']],
       ['control-plane-etcd', 2, ['Encryption at rest', 'Backups of etcd']],
     ]);
+  });
+});
+
+describe('partyLevels', () => {
+  it("should give a party's activities by level, in the order the model declares them", () => {
+    const text = readFileSync('test/fixtures/model/v2-blocks/input.md', 'utf8');
+    const catalog = indexModel(parse(text).model!);
+    const levels = partyLevels(catalog, 'customer');
+    expect(levels.map((entry) => [entry.level.id, entry.count])).toEqual([
+      ['owns', 1],
+      ['shares', 1],
+    ]);
+    expect(levels[1]!.groups[0]!.items[0]).toMatchObject({
+      activity: { id: 'a-a-01' },
+      contexts: [{ id: 'paas' }],
+      condition: 'it uses the managed portal',
+    });
+    expect(partyLevels(catalog, 'auditor').map((entry) => entry.level.id)).toEqual(['supports']);
+  });
+
+  it('should shorten long notes for the party page, and keep short ones whole', () => {
+    expect(noteSummary('A short note.')).toEqual({ markdown: 'A short note.' });
+    const long = noteSummary(`**Start** ${'word '.repeat(200)}`);
+    expect('text' in long && long.text.startsWith('Start word')).toBe(true);
+    expect('text' in long && long.text.length).toBeLessThanOrEqual(281);
   });
 });
 

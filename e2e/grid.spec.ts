@@ -1,0 +1,72 @@
+import { expect, test } from './support/fixtures.ts';
+
+test.use({ siteName: 'grid' });
+
+test.describe('a grid by service model', () => {
+  test('has a column per context, each cell naming who holds the layer, with a legend', async ({
+    page,
+  }) => {
+    await page.goto('matrix/');
+    await expect(page.getByRole('columnheader')).toHaveText([
+      'Activity',
+      'On-premises',
+      'IaaS',
+      'PaaS',
+      'SaaS',
+    ]);
+    // The legend: each level's name (its symbol is for the eye only) and what it means.
+    await expect(page.getByRole('term')).toHaveText([/Customer$/, /Shared$/, /Provider$/]);
+    const row = page.getByRole('row', { name: /^Accounts and identities/ });
+    const cells = row.getByRole('cell');
+    await expect(cells.nth(0)).toHaveText(/Customer/);
+    await expect(cells.nth(3)).toContainText('Customer');
+    await expect(cells.nth(3)).toContainText('Provider');
+    await expect(cells.nth(3)).toContainText('if…');
+  });
+
+  test('filters by context and by level, kept in the address', async ({ page, model }) => {
+    const held = (level: string | undefined, context: string) =>
+      model.activities
+        .filter((activity) =>
+          activity.assignments.some(
+            (assignment) =>
+              assignment.party === 'provider' &&
+              (!level || assignment.level === level) &&
+              (!assignment.contexts || assignment.contexts.includes(context)),
+          ),
+        )
+        .map((activity) => activity.title);
+    await page.goto('matrix/?party=provider&context=iaas');
+    const shown = page.locator('tr.activity-row:visible th a');
+    await expect(shown).toHaveText(held(undefined, 'iaas'));
+    await page.getByRole('combobox', { name: 'Level' }).selectOption('shared');
+    await expect(page).toHaveURL(/party=provider&level=shared&context=iaas/);
+    await expect(shown).toHaveText(held('shared', 'iaas'));
+    await page.getByRole('combobox', { name: 'Context' }).selectOption('saas');
+    expect(held('shared', 'saas')).toContain('Accounts and identities');
+    await expect(shown).toHaveText(held('shared', 'saas'));
+  });
+
+  test('shows each party’s level per context and the condition on the activity page', async ({
+    page,
+  }) => {
+    await page.goto('activities/information-and-data-accounts-and-identities/');
+    const articles = page.getByRole('article');
+    await expect(articles).toHaveCount(3);
+    await expect(articles.nth(0).getByRole('heading')).toHaveText(
+      /Customer\s*Customer\s*in On-premises, IaaS, PaaS/,
+    );
+    await expect(articles.nth(1)).toContainText(
+      'When the customer federates its own identity provider',
+    );
+  });
+
+  test('shows the publisher, the source and the date of the last review', async ({ page }) => {
+    await page.goto('');
+    await expect(page.getByText(/last reviewed 2026-10-15/)).toBeVisible();
+    await expect(page.getByRole('link', { name: 'the source document' })).toHaveAttribute(
+      'href',
+      'https://cloud.example.com/trust/shared-responsibility',
+    );
+  });
+});
