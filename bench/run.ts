@@ -19,7 +19,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { freePort, serveStatic } from '../e2e/support/static-server.ts';
 import { launch, pageWeight, searchTiming } from './lib/browser.ts';
-import { measureAdversarial, measureFlatBuild } from './lib/adversarial.ts';
+import { measureAdversarial, measureCatalog, measureFlatBuild } from './lib/adversarial.ts';
 import { devReload } from './lib/dev.ts';
 import { generateModel, QUERIES } from './generate.ts';
 import { lighthouse, type Scores } from './lib/lighthouse.ts';
@@ -199,6 +199,11 @@ try {
     log(`  ${entry.name}: ${entry.outcome} in ${(entry.ms / 1000).toFixed(1)} s`);
   }
   results.flat = await measureFlatBuild(WORK, quick ? 500 : 10_000);
+  log('\n— a control catalog of real size');
+  results.catalog = await measureCatalog(WORK, quick ? 25 : 250);
+  log(
+    `  ${results.catalog.controls} controls: check ${(results.catalog.checkMs / 1000).toFixed(1)} s, build ${(results.catalog.buildMs / 1000).toFixed(1)} s`,
+  );
   log(
     `  flat list of ${results.flat.activities}: built in ${(results.flat.ms / 1000).toFixed(1)} s`,
   );

@@ -1,6 +1,8 @@
-import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { ADVERSARIAL_CASES } from '../adversarial.ts';
+import { generateCatalog } from '../catalog.ts';
 import { runMeasured } from './process.ts';
 import { buildOurs, PROJECT } from './sites.ts';
 
@@ -84,5 +86,61 @@ export async function measureFlatBuild(work: string, activities: number): Promis
     peakRssBytes: built.peakRssBytes,
     siteBytes,
     largestActivityPageBytes: largest,
+  };
+}
+
+export interface CatalogResult {
+  controls: number;
+  bytes: number;
+  checkMs: number;
+  checkPeakRssBytes: number;
+  buildMs: number;
+  buildPeakRssBytes: number;
+  /** The heaviest page's HTML gzipped, plus every stylesheet and script gzipped: an upper bound. */
+  heaviestPage: { route: string; gzipBytes: number };
+}
+
+/** A control catalog of real size (`bench/catalog.ts`): `onus check`, `onus build`, page weights. */
+export async function measureCatalog(work: string, controls: number): Promise<CatalogResult> {
+  const content = path.join(work, `catalog-${controls}`);
+  mkdirSync(content, { recursive: true });
+  const text = generateCatalog(controls);
+  writeFileSync(path.join(content, 'catalog.md'), text);
+  const checked = await runMeasured(
+    process.execPath,
+    [path.join(PROJECT, 'bin/onus.js'), 'check', content],
+    { cwd: work },
+  );
+  if (checked.code !== 0) throw new Error(`onus check of the catalog failed:\n${checked.output}`);
+  const site = path.join(work, `catalog-site-${controls}`);
+  const built = await buildOurs(content, site);
+  if (built.code !== 0) throw new Error(`onus build of the catalog failed:\n${built.output}`);
+  let assets = 0;
+  let heaviest = { route: '', gzipBytes: 0 };
+  const files = readdirSync(site, { recursive: true, withFileTypes: true }).filter((entry) =>
+    entry.isFile(),
+  );
+  for (const entry of files) {
+    const full = path.join(entry.parentPath, entry.name);
+    if (/\.(css|js)$/.test(entry.name) && !entry.name.startsWith('search')) {
+      assets += gzipSync(readFileSync(full)).length;
+    }
+  }
+  for (const entry of files) {
+    if (entry.name !== 'index.html') continue;
+    const full = path.join(entry.parentPath, entry.name);
+    const size = gzipSync(readFileSync(full)).length;
+    if (size > heaviest.gzipBytes) {
+      heaviest = { route: `${path.relative(site, entry.parentPath)}/`, gzipBytes: size };
+    }
+  }
+  return {
+    controls,
+    bytes: Buffer.byteLength(text),
+    checkMs: checked.ms,
+    checkPeakRssBytes: checked.peakRssBytes,
+    buildMs: built.ms,
+    buildPeakRssBytes: built.peakRssBytes,
+    heaviestPage: { ...heaviest, gzipBytes: heaviest.gzipBytes + assets },
   };
 }

@@ -3,13 +3,10 @@ import { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
-import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { isLocalMediaUrl, srcsetUrls } from '../model/media-urls.ts';
-import '../model/micromark-linear.ts';
+import { noteParser, parseNote } from './note-tree.ts';
 
 /**
  * Content is untrusted for script. Raw HTML is parsed, then everything goes through
@@ -23,9 +20,7 @@ export const SANITIZE_SCHEMA: SanitizeSchema = {
   protocols: { ...defaultSchema.protocols, src: ['data'] },
 };
 
-const parsing = unified().use(remarkParse).use(remarkGfm).use(remarkRehype, {
-  allowDangerousHtml: true,
-});
+const parsing = noteParser().use(remarkRehype, { allowDangerousHtml: true });
 /**
  * The sanitizer lets relative URLs through, and `//host/…` looks relative to it; `srcset` it
  * does not check at all. Drop any that would load from elsewhere.
@@ -68,7 +63,8 @@ export function renderMarkdown(markdown: string): string {
     if (isPlainLine(line)) html = `<p>${line}</p>`;
     else {
       const processor = markdown.includes('<') ? withRawHtml : withoutRawHtml;
-      html = String(processor.processSync(markdown));
+      // The tree parsed once for the HTML and the plain text (see note-tree.ts).
+      html = processor.stringify(processor.runSync(parseNote(markdown)));
     }
     rendered.set(markdown, html);
   }

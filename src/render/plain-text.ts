@@ -1,10 +1,5 @@
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
-import '../model/micromark-linear.ts';
-
-const parser = unified().use(remarkParse).use(remarkGfm).freeze();
+import { parseNote } from './note-tree.ts';
 
 /** Characters and line starts that can make Markdown more than its words. */
 const MARKUP = /[\\`*_[\]<>#!|~&=:]|^\s*(?:[-+]|\d+[.)])\s|https?:|www\./m;
@@ -15,7 +10,7 @@ export function plainTextOfMarkdown(markdown: string): string {
   if (!MARKUP.test(markdown)) return markdown.replace(/\s+/g, ' ').trim();
   // Words of separate blocks (list items, cells) must stay separate words.
   const words: string[] = [];
-  visit(parser.parse(markdown), (node) => {
+  visit(parseNote(markdown), (node) => {
     if (node.type === 'text' || node.type === 'inlineCode') words.push(node.value);
     else if (node.type === 'image' && node.alt) words.push(node.alt);
   });
