@@ -12,7 +12,8 @@ Builds the site of the model in DIR (default content/) into the output folder (d
 The folder is replaced only when the whole build succeeded.
 
   --content DIR   folder holding the one model file (default: content)
-  --out DIR       output folder (default: dist)
+  --out DIR       output folder (default: dist); replaced only if new, empty or an
+                  earlier output of Onus
   --base PATH     path the site is served under, e.g. /docs/ (default: /)
   --site URL      the site's address, e.g. https://example.com: makes canonical URLs absolute
                   and writes sitemap.xml

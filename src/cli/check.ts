@@ -4,30 +4,41 @@ import { parseArgs } from 'node:util';
 import type { VFile } from 'vfile';
 import { loadFiles } from '../io/files.ts';
 import { report } from '../model/diagnostics.ts';
-import { comparePermalinks } from '../site/permalink-diff.ts';
+import { comparePermalinks, otherModel } from '../site/permalink-diff.ts';
 import { PermalinkFileSchema, type PermalinkFile } from '../site/permalinks.ts';
 import { UsageError, type Io } from './io.ts';
+import { FORMATS, githubReport, jsonReport, type Format } from './formats.ts';
 import { ParseWorker } from './parse-in-worker.ts';
 import { formatReport } from './printable.ts';
 
-export const checkUsage = `Usage: onus check [FILE|DIR …] [--strict] [--against OLD]
+export const checkUsage = `Usage: onus check [FILE|DIR …] [--strict] [--against OLD] [--format FORMAT]
 
 Checks SRM Markdown files (default: the content/ folder) and prints every problem as
 file:line:column  severity  message  rule-id.
 
-  --strict        also fail on warnings
-  --against OLD   compare the model's permalinks with an earlier build's (its permalinks.json,
-                  or the built site's folder): a permalink that disappeared or now names
-                  something else is an error
+  --strict          also fail on warnings
+  --against OLD     compare the model's permalinks with an earlier build's (its permalinks.json,
+                    or the built site's folder): a permalink that disappeared or now names
+                    something else is an error
+  --format FORMAT   text (default, on stderr); json (an array of messages on stdout); github
+                    (GitHub Actions annotations on stdout, the text report on stderr)
 
 Exit status: 0 when there is no error, 1 when there is one (or a warning with --strict).`;
 
 export async function check(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
-    options: { strict: { type: 'boolean', default: false }, against: { type: 'string' } },
+    options: {
+      strict: { type: 'boolean', default: false },
+      against: { type: 'string' },
+      format: { type: 'string', default: 'text' },
+    },
     allowPositionals: true,
   });
+  const format = values.format as Format;
+  if (!FORMATS.includes(format)) {
+    throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got \`${values.format}\``);
+  }
   const files = await loadFiles(positionals.length > 0 ? positionals : ['content'], io.cwd);
   if (values.against !== undefined && files.length !== 1) {
     throw new UsageError(`--against compares one model, but ${files.length} files were given`);
@@ -44,14 +55,22 @@ export async function check(args: string[], io: Io): Promise<number> {
     files[index] = file;
     if (model && values.against !== undefined) {
       const old = await readPermalinks(path.resolve(io.cwd, values.against), values.against, file);
-      for (const problem of old ? comparePermalinks(old, model) : []) {
-        report(file, problem.ruleId, problem.reason, problem.place);
+      const other = old && otherModel(old, model);
+      if (other) {
+        report(file, 'permalinks-other-model', other, { line: 1, column: 1 });
+      } else {
+        for (const problem of old ? comparePermalinks(old, model) : []) {
+          report(file, problem.ruleId, problem.reason, problem.place);
+        }
       }
     }
   }
-  io.stderr(`${formatReport(files, io.color)}\n`);
-
+  // Counted before the report, which lists at most a hundred messages of a rule.
   const messages = files.flatMap((file) => file.messages);
+  if (format === 'json') io.stdout(jsonReport(files));
+  if (format === 'github') io.stdout(githubReport(files));
+  if (format !== 'json') io.stderr(`${formatReport(files, io.color)}\n`);
+
   const failed = messages.some(
     (message) => message.fatal === true || (values.strict && message.fatal === false),
   );

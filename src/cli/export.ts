@@ -20,8 +20,11 @@ and no network, into the output folder (default export/):
 The output folder is replaced as a whole, and only when the whole export succeeded.
 
   --content DIR   folder holding the one model file (default: content)
-  --out DIR       output folder (default: export)
-  --site URL      where the hosted site lives, with --base: permalinks and downloads point there`;
+  --out DIR       output folder (default: export); replaced only if new, empty or an
+                  earlier output of Onus
+  --site URL      where the hosted site lives: permalinks and downloads point there
+  --base PATH     the path the hosted site is served under, with --site (default: /)
+  --verbose       show Astro's own progress`;
 
 export async function exportCommand(args: string[], io: Io): Promise<number> {
   const { values } = parseArgs({

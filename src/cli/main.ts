@@ -61,11 +61,15 @@ ${Object.entries(COMMANDS)
   .map(([name, command]) => `  ${name.padEnd(8)} ${command.summary}`)
   .join('\n')}
 
-Run \`onus <command> --help\` for a command's options.`;
+Run \`onus <command> --help\` for a command's options, \`onus --version\` for the version.`;
 
 /** Runs one CLI invocation and returns its exit status; never throws. */
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   const [name, ...args] = argv;
+  if (name === '--version' || name === '-v' || name === 'version') {
+    io.stdout(`onus ${await version()}\n`);
+    return 0;
+  }
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout(`${usage}\n`);
     return name === undefined ? 2 : 0;
@@ -96,6 +100,15 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     if (process.env.ONUS_DEBUG && error instanceof Error) io.stderr(`${error.stack}\n`);
     return 70;
   }
+}
+
+async function version(): Promise<string> {
+  const { readFile } = await import('node:fs/promises');
+  const { PROJECT_ROOT } = await import('../io/project-root.ts');
+  const manifest = JSON.parse(await readFile(`${PROJECT_ROOT}package.json`, 'utf8')) as {
+    version: string;
+  };
+  return manifest.version;
 }
 
 function isParseArgsError(error: unknown): boolean {

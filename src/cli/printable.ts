@@ -61,12 +61,31 @@ export function formatReport(files: VFile[], color: boolean): string {
     }
     file.messages = kept;
   }
-  const report = reporter(files, { color });
+  const report = tighten(reporter(files, { color }));
   if (hidden === 0) return report;
   // The summary counts every message, listed or not.
   const lines = report.split('\n');
   lines[lines.length - 1] = summary(errors, warnings);
   return lines.join('\n');
+}
+
+/**
+ * vfile-reporter aligns the rule ids of a file in one column, so one long message pads every
+ * other line with spaces up to its length: keep at most two spaces in a row after a line's
+ * place and severity.
+ */
+function tighten(report: string): string {
+  return report
+    .split('\n')
+    .map((line) =>
+      line
+        .replace(
+          /^(\s*\S+\s+\S+\s+)(.*)$/,
+          (_, head: string, rest: string) => head + rest.replace(/ {3,}/g, '  '),
+        )
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 function summary(errors: number, warnings: number): string {

@@ -79,14 +79,14 @@ async function isFile(entry: Dirent, full: string): Promise<boolean> {
 
 function unreadable(absolute: string, cwd: string, reason: string): VFile {
   const file = new VFile({ path: path.relative(cwd, absolute) || '.', cwd });
-  report(file, 'input-unreadable', reason, undefined);
+  report(file, 'input-unreadable', reason, { line: 1, column: 1 });
   return file;
 }
 
 function describeFsError(error: NodeJS.ErrnoException, given: string): string {
   switch (error.code) {
     case 'ENOENT':
-      return `Unexpected missing file \`${given}\`, expected an SRM Markdown file or a folder of them`;
+      return `Unexpected missing file \`${given}\`${path.isAbsolute(given) ? '' : ` (looked for ${path.resolve(given)})`}, expected an SRM Markdown file or a folder of them`;
     case 'EACCES':
     case 'EPERM':
       return `Unexpected unreadable file \`${given}\` (permission denied), expected a readable file`;

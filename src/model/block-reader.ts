@@ -51,7 +51,7 @@ export function readActivityBlock(
     report(
       context.file,
       'content-ignored',
-      `Unexpected content after the parties of \`${title.text}\`, expected it in the description above them or in a party's note (it is left out)`,
+      `Unexpected content after the parties of \`${title.text}\`, expected it in the description above them, or indented under a party as its note`,
       startOf(node),
     );
   }

@@ -108,7 +108,7 @@ export class ModelBuilder {
       report(
         this.#file,
         'activity-duplicate',
-        `Unexpected second \`${activity.title}\` under party \`${assignment.party}\`${contexts ? ` in ${contexts}` : ''}, expected each activity once per party${contexts ? ' and context' : ''} (this one is left out)`,
+        `Unexpected second \`${activity.title}\` under party \`${assignment.party}\`${contexts ? ` in ${contexts}` : ''}, expected each activity once per party${contexts ? ' and context' : ''}: merge the two, or give them different contexts`,
         assignment.position,
         { reason: 'First listed here', place: earlier.position },
       );

@@ -69,7 +69,7 @@ function toText(file: VFile): string | undefined {
     report(
       file,
       'input-encoding',
-      `Unexpected byte 0x${(value[offset] ?? 0).toString(16).padStart(2, '0')} that is not UTF-8, expected a UTF-8 text file`,
+      `Unexpected byte 0x${(value[offset] ?? 0).toString(16).padStart(2, '0')} that is not UTF-8, expected a UTF-8 text file: save it as UTF-8 (in VS Code: “Reopen with Encoding”, then “Save with Encoding” › UTF-8; or \`iconv -f windows-1252 -t utf-8 old.md > new.md\`)`,
       pointAt(before, before.length),
     );
     return undefined;

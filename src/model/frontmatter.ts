@@ -19,6 +19,7 @@ import {
   checkUniqueIds,
   ContextInputSchema,
   defaultLevels,
+  editDistance,
   LevelInputSchema,
   toLevel,
 } from './vocabulary.ts';
@@ -141,7 +142,21 @@ export interface Frontmatter {
  * Parse and validate the YAML frontmatter. Every problem is reported at the line of the YAML
  * node it concerns. Returns undefined when the frontmatter cannot be used.
  */
-export function readFrontmatter(file: VFile, node: Yaml | undefined): Frontmatter | undefined {
+export function readFrontmatter(
+  file: VFile,
+  node: Yaml | undefined,
+  /** The file's text: to tell a frontmatter never closed from one never opened. */
+  text = '',
+): Frontmatter | undefined {
+  if (!node && /^---[ \t]*\r?\n/.test(text)) {
+    report(
+      file,
+      'frontmatter-unclosed',
+      'Unexpected frontmatter that is never closed, expected a line `---` after its YAML (it is opened on line 1)',
+      { line: 1, column: 1 },
+    );
+    return undefined;
+  }
   if (!node) {
     report(
       file,
@@ -210,15 +225,20 @@ export function readFrontmatter(file: VFile, node: Yaml | undefined): Frontmatte
     return { line: fenceLine, column: 1 };
   };
 
+  // Unknown keys first: `partys` explains the missing `parties` below it.
+  const misspelt = warnUnknownKeys(file, doc, at);
   const parsed = FrontmatterSchema.safeParse(data ?? {});
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
-      report(file, ruleFor(issue, data), issue.message, nodeStart(issue.path));
+      const key = issue.path.length === 1 ? String(issue.path[0]) : undefined;
+      const typo = key === undefined ? undefined : misspelt.get(key);
+      const message = typo
+        ? `${issue.message}: \`${typo.key}\` on line ${typo.position.line} may be it`
+        : issue.message;
+      report(file, ruleFor(issue, data), message, typo?.position ?? nodeStart(issue.path));
     }
     return undefined;
   }
-
-  warnUnknownKeys(file, doc, at);
 
   const parties = parsed.data.parties.map((party, index) => ({
     ...party,
@@ -319,20 +339,39 @@ function checkUniquePartyIds(
   return unique;
 }
 
-function warnUnknownKeys(file: VFile, doc: Document, at: (offset: number) => Position): void {
+/**
+ * Warn at every key Onus does not know, suggesting the closest known one. Returns the
+ * top-level keys that look like a misspelt known key, by the key they look like.
+ */
+function warnUnknownKeys(
+  file: VFile,
+  doc: Document,
+  at: (offset: number) => Position,
+): Map<string, { key: string; position: Position }> {
+  const misspelt = new Map<string, { key: string; position: Position }>();
   const check = (map: unknown, known: string[], where: string) => {
     if (!isMap(map)) return;
-    for (const pair of map.items) {
-      const key = isNode(pair.key) ? String(pair.key.toJSON()) : String(pair.key);
-      if (known.includes(key)) continue;
+    const names = map.items.map((pair) =>
+      isNode(pair.key) ? String(pair.key.toJSON()) : String(pair.key),
+    );
+    map.items.forEach((pair, index) => {
+      const key = names[index]!;
+      if (known.includes(key)) return;
       const offset = isNode(pair.key) && pair.key.range ? pair.key.range[0] : 0;
+      const closest = closestName(
+        key,
+        known.filter((name) => !names.includes(name)),
+      );
+      if (closest && map === doc.contents) misspelt.set(closest, { key, position: at(offset) });
       report(
         file,
         'frontmatter-unknown-key',
-        `Unexpected key \`${key}\` ${where}, expected one of ${known.map((name) => `\`${name}\``).join(', ')}`,
+        closest
+          ? `Unexpected key \`${key}\` ${where}, did you mean \`${closest}\`?`
+          : `Unexpected key \`${key}\` ${where}, expected one of ${known.map((name) => `\`${name}\``).join(', ')}`,
         at(offset),
       );
-    }
+    });
   };
   check(doc.contents, FRONTMATTER_KEYS, 'in frontmatter');
   const lists: Array<[string, string[], string]> = [
@@ -344,4 +383,20 @@ function warnUnknownKeys(file: VFile, doc: Document, at: (offset: number) => Pos
     const list = doc.get(key, true);
     if (isSeq(list)) for (const item of list.items) check(item, known, where);
   }
+  return misspelt;
+}
+
+/** The known name a typo most likely meant, if one is close enough. */
+function closestName(text: string, known: readonly string[]): string | undefined {
+  let best: { name: string; distance: number } | undefined;
+  for (const name of known) {
+    const distance = editDistance(text.toLowerCase(), name);
+    if (
+      distance <= Math.max(1, Math.floor(name.length / 3)) &&
+      (!best || distance < best.distance)
+    ) {
+      best = { name, distance };
+    }
+  }
+  return best?.name;
 }

@@ -98,7 +98,7 @@ export function readMatrix(
         report(
           file,
           'content-ignored',
-          `Unexpected ${describeNode(node)} under party heading \`${plainText(heading)}\`, expected a list of areas and activities (it is left out)`,
+          `Unexpected ${describeNode(node)} under party heading \`${plainText(heading)}\`, expected a list of areas and activities: indent it under the item above to make it that item's note, or move it to a section of its own`,
           startOf(node),
         );
       }
@@ -152,7 +152,7 @@ function readAreaSection(context: MatrixContext, heading: Heading, content: Root
       report(
         context.file,
         'content-ignored',
-        `Unexpected ${describeNode(node)} under area heading \`${title.text}\`, expected tables or \`####\` activities (it is left out)`,
+        `Unexpected ${describeNode(node)} under area heading \`${title.text}\`, expected tables or \`####\` activities: move it into a description or a section of its own`,
         startOf(node),
       );
     }
@@ -215,7 +215,7 @@ function readItem(
     report(
       file,
       'content-ignored',
-      `Unexpected ${describeNode(node)} in area ${label} before its list, expected notes on activities only (it is left out)`,
+      `Unexpected ${describeNode(node)} in area ${label} before its list, expected notes on activities only: an area has no note, so move it to an activity or a section of its own`,
       startOf(node),
     );
   }
@@ -226,7 +226,7 @@ function readItem(
       report(
         file,
         'content-ignored',
-        `Unexpected ${describeNode(node)} after the nested list of ${label}, expected it before the list (it is left out)`,
+        `Unexpected ${describeNode(node)} after the nested list of ${label}, expected it before the list, as the note of an activity`,
         startOf(node),
       );
     }

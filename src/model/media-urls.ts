@@ -37,7 +37,7 @@ export function warnRemoteMedia(file: VFile, tree: Root): void {
     report(
       file,
       'image-remote',
-      `Unexpected image from another host \`${url}\`, expected an image from the site itself or a \`data:\` URL (it is left out)`,
+      `Unexpected image from another host \`${url}\`, expected an image from the site itself or a \`data:\` URL: a page must not load from elsewhere, so copy the image into the site or drop it`,
       startOf(node),
     );
   const definitions = new Map<string, string>();

@@ -70,7 +70,7 @@ function readModel(file: VFile): Model | undefined {
   const tree = parseMarkdown(text);
   warnRemoteMedia(file, tree);
   const outline = outlineDocument(file, tree);
-  const frontmatter = readFrontmatter(file, outline.frontmatter);
+  const frontmatter = readFrontmatter(file, outline.frontmatter, text);
 
   const matrices = outline.sections.filter((section) => section.kind === 'matrix');
   const [matrix, ...extraMatrices] = matrices;
@@ -104,6 +104,7 @@ function readModel(file: VFile): Model | undefined {
   if (!frontmatter || !matrix || !title) return undefined;
 
   const directory = new PartyDirectory(frontmatter.parties);
+  checkPartyHeadingLevels(file, outline.sections, directory);
   const descriptions = new Map<string, { markdown: string; position: Position }>();
   const partiesSections = outline.sections.filter((section) => section.kind === 'parties');
   partiesSections.forEach((section, index) => {
@@ -166,6 +167,29 @@ function readModel(file: VFile): Model | undefined {
     activities: content.activities,
     sections: proseSections(outline.sections),
   };
+}
+
+/**
+ * `## Tenant` where `### Tenant` was meant: after the matrix, a level-2 heading naming a party
+ * over a list would start a prose section and drop the list from the matrix. Say so at it.
+ */
+function checkPartyHeadingLevels(
+  file: VFile,
+  sections: readonly OutlineSection[],
+  directory: PartyDirectory,
+): void {
+  const matrixIndex = sections.findIndex((section) => section.kind === 'matrix');
+  if (matrixIndex === -1) return;
+  for (const section of sections.slice(matrixIndex + 1)) {
+    if (section.kind !== 'prose' || !directory.find(section.title)) continue;
+    if (!section.children.some((node) => node.type === 'list')) continue;
+    report(
+      file,
+      'party-heading-level',
+      `Unexpected level-2 heading \`${section.title}\` naming a party, expected \`### ${section.title}\`: party headings in the matrix are level 3`,
+      startOf(section.heading),
+    );
+  }
 }
 
 function proseSections(sections: readonly OutlineSection[]): Section[] {

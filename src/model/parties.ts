@@ -49,6 +49,7 @@ export class PartyDirectory {
     const text = plainText(heading);
     const party = this.#byLabel.get(foldTitle(text));
     if (!party) {
+      const suggestion = this.#vocabulary.hint(text);
       const known = this.#parties
         .map((p) =>
           p.short ? `${p.name} (\`${p.short}\`, \`${p.id}\`)` : `${p.name} (\`${p.id}\`)`,
@@ -57,7 +58,7 @@ export class PartyDirectory {
       report(
         file,
         'party-heading-unknown',
-        `Unexpected heading \`${text}\` in ${section}, expected the name, short name or id of a party declared in the frontmatter: ${known}`,
+        `Unexpected heading \`${text}\` in ${section}, expected the name, short name or id of a party declared in the frontmatter: ${suggestion.startsWith('did you mean') ? suggestion : known}`,
         startOf(heading),
       );
     }
@@ -77,7 +78,7 @@ export function readPartyDescriptions(
     report(
       file,
       'content-ignored',
-      `Unexpected ${describeNode(node)} before the first party heading in Parties, expected \`### <party>\` headings (it is left out)`,
+      `Unexpected ${describeNode(node)} before the first party heading in Parties, expected \`### <party>\` headings: move it under a party's heading`,
       startOf(node),
     );
   }

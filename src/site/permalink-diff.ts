@@ -15,6 +15,24 @@ const NOUN = { activity: 'activity', area: 'area', party: 'party' } as const;
  * permalink gone (neither an id nor a former id any more) or now naming another kind of
  * thing. A retitled item whose link still works is only mentioned.
  */
+/**
+ * Whether `old` is the permalinks.json of another model: a different model id, and fewer
+ * than half of its ids known here (a renamed file keeps its ids). Then comparing would
+ * report every permalink removed; the message says what happened instead.
+ */
+export function otherModel(old: PermalinkFile, model: Model): string | undefined {
+  if (old.model === model.id) return undefined;
+  const known = new Set(
+    permalinksOf(model, undefined, '/').permalinks.flatMap((permalink) => [
+      permalink.id,
+      ...(permalink.formerIds ?? []),
+    ]),
+  );
+  const found = old.permalinks.filter((permalink) => known.has(permalink.id)).length;
+  if (found * 2 >= old.permalinks.length) return undefined;
+  return `Unexpected permalinks of another model, \`${old.model}\` (${found} of its ${old.permalinks.length} ids are in this one), expected the permalinks.json of an earlier build of \`${model.id}\``;
+}
+
 export function comparePermalinks(old: PermalinkFile, model: Model): PermalinkProblem[] {
   const current = permalinksOf(model, undefined, '/').permalinks;
   const byId = new Map(current.map((permalink) => [permalink.id, permalink]));

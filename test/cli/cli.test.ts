@@ -35,7 +35,7 @@ describe('onus check', () => {
       "party-id-duplicate/input.md
       6:9     error Unexpected duplicate party id \`customer\`, expected each party to have its own id party-id-duplicate onus
         [cause]:
-          4:9 info  Party \`customer\` first declared here                                             party-id-duplicate onus
+          4:9 info  Party \`customer\` first declared here  party-id-duplicate onus
 
       ✖ 1 error
       "
@@ -50,10 +50,10 @@ describe('onus check', () => {
   });
 
   it('should pass with warnings, and fail on them with --strict', async () => {
-    expect((await run(['check', 'warnings/input.md'], fixtures)).code).toBe(0);
-    const strict = await run(['check', '--strict', 'warnings/input.md'], fixtures);
+    expect((await run(['check', 'only-warnings/input.md'], fixtures)).code).toBe(0);
+    const strict = await run(['check', '--strict', 'only-warnings/input.md'], fixtures);
     expect(strict.code).toBe(1);
-    expect(strict.stderr).toContain('⚠ 7 warnings');
+    expect(strict.stderr).toContain('⚠ 3 warnings');
   });
 
   it('should report a missing path as an error, not a crash', async () => {
@@ -104,6 +104,67 @@ describe('onus check', () => {
     expect(stderr).toMatch(/\n⚠ 250 warnings\n$/);
   });
 
+  it('should print every message as JSON with --format json', async () => {
+    const { code, stdout, stderr } = await run(
+      ['check', '--format', 'json', 'party-heading-typo/input.md'],
+      fixtures,
+    );
+    expect(code).toBe(1);
+    expect(stderr).toBe('');
+    expect(JSON.parse(stdout)).toEqual([
+      {
+        file: 'party-heading-typo/input.md',
+        line: 10,
+        column: 1,
+        severity: 'error',
+        rule: 'party-heading-unknown',
+        message:
+          'Unexpected heading `Custommer` in the matrix, expected the name, short name or id of a party declared in the frontmatter: did you mean `customer`?',
+      },
+    ]);
+  });
+
+  it('should print GitHub Actions annotations with --format github', async () => {
+    const { stdout } = await run(
+      ['check', '--format', 'github', 'frontmatter-key-typo/input.md'],
+      fixtures,
+    );
+    expect(stdout).toBe(
+      '::warning file=frontmatter-key-typo/input.md,line=3,col=1,title=onus frontmatter-unknown-key::Unexpected key `partys` in frontmatter, did you mean `parties`?\n' +
+        '::error file=frontmatter-key-typo/input.md,line=3,col=1,title=onus parties-missing::Unexpected missing `parties` in frontmatter, expected a list of parties (`- id: …` with `name: …`): `partys` on line 3 may be it\n',
+    );
+  });
+
+  it('should print no line that starts with a space for a missing file', async () => {
+    const { stderr } = await run(['check', 'nowhere.md'], fixtures);
+    expect(stderr.split('\n').filter((line) => /^ \S/.test(line))).toEqual([]);
+    expect(stderr).toMatch(
+      /^1:1 +error Unexpected missing file `nowhere\.md` \(looked for .*nowhere\.md\)/m,
+    );
+  });
+
+  it('should say that --against names another model’s permalinks, not list them all removed', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'onus-other-'));
+    writeFileSync(
+      path.join(dir, 'permalinks.json'),
+      JSON.stringify({
+        schemaVersion: 1,
+        model: 'another-model',
+        permalinks: [
+          { kind: 'activity', id: 'elsewhere', title: 'Elsewhere', url: '/activities/elsewhere/' },
+          { kind: 'activity', id: 'backups', title: 'Backups', url: '/activities/backups/' },
+        ],
+      }),
+    );
+    const model = path.join(fixtures, 'minimal/input.md');
+    const { code, stderr } = await run(['check', model, '--against', 'permalinks.json'], dir);
+    expect(code).toBe(1);
+    expect(stderr).toContain(
+      'Unexpected permalinks of another model, `another-model` (0 of its 2 ids are in this one), expected the permalinks.json of an earlier build of `input`',
+    );
+    expect(stderr).not.toContain('permalink-removed');
+  });
+
   it('should report a folder without Markdown', async () => {
     const empty = mkdtempSync(path.join(tmpdir(), 'onus-empty-'));
     const { code, stderr } = await run(['check', empty]);
@@ -131,9 +192,9 @@ describe('onus model', () => {
   });
 
   it('should print warnings on stderr and the model on stdout', async () => {
-    const { code, stdout, stderr } = await run(['model', 'warnings/input.md'], fixtures);
+    const { code, stdout, stderr } = await run(['model', 'only-warnings/input.md'], fixtures);
     expect(code).toBe(0);
-    expect(JSON.parse(stdout).activities).toHaveLength(3);
+    expect(JSON.parse(stdout).activities).toHaveLength(2);
     expect(stderr).toContain('warning');
   });
 
@@ -153,6 +214,12 @@ describe('onus', () => {
     const option = await run(['check', '--fast']);
     expect(option.code).toBe(2);
     expect(option.stderr).toContain("Unknown option '--fast'");
+  });
+
+  it('should print its version', async () => {
+    const { code, stdout } = await run(['--version']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^onus \d+\.\d+\.\d+\n$/);
   });
 
   it('should print help', async () => {
