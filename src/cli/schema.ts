@@ -1,13 +1,21 @@
 import { parseArgs } from 'node:util';
+import { frontmatterJsonSchema } from '../model/frontmatter-schema.ts';
 import { modelJsonSchema } from '../model/index.ts';
 import type { Io } from './io.ts';
 
-export const schemaUsage = `Usage: onus schema
+export const schemaUsage = `Usage: onus schema [--frontmatter]
 
-Prints the JSON Schema of the model that \`onus model\` prints.`;
+Prints the JSON Schema of the model that \`onus model\` prints.
+
+  --frontmatter   print the JSON Schema of a model file's frontmatter instead, for editors`;
 
 export async function schema(args: string[], io: Io): Promise<number> {
-  parseArgs({ args, options: {}, allowPositionals: false });
-  io.stdout(`${JSON.stringify(modelJsonSchema(), null, 2)}\n`);
+  const { values } = parseArgs({
+    args,
+    options: { frontmatter: { type: 'boolean', default: false } },
+    allowPositionals: false,
+  });
+  const printed = values.frontmatter ? frontmatterJsonSchema() : modelJsonSchema();
+  io.stdout(`${JSON.stringify(printed, null, 2)}\n`);
   return 0;
 }

@@ -64,7 +64,12 @@ function toText(file: VFile): string | undefined {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(value);
   } catch {
-    const offset = firstInvalidUtf8Offset(value);
+    let offset = firstInvalidUtf8Offset(value);
+    // A plain byte after a cut sequence is not the culprit: the sequence's first byte is.
+    if ((value[offset] ?? 0) < 0x80 && offset > 0 && (value[offset - 1] ?? 0) >= 0x80) {
+      offset--;
+      while (offset > 0 && ((value[offset] ?? 0) & 0xc0) === 0x80) offset--;
+    }
     const before = new TextDecoder().decode(value.subarray(0, offset));
     report(
       file,

@@ -73,7 +73,7 @@ const PartyInputSchema = z.object(
   },
 );
 
-const FrontmatterSchema = z.object(
+export const FrontmatterSchema = z.object(
   {
     title: shortText('`title`').optional(),
     description: shortText('`description`', LIMITS.descriptionLength).optional(),

@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { frontmatterJsonSchema } from '../../src/model/frontmatter-schema.ts';
 import { modelJsonSchema } from '../../src/model/index.ts';
 
 const published = JSON.parse(readFileSync('public/model.schema.json', 'utf8'));
@@ -27,5 +29,35 @@ describe('the published JSON Schema', () => {
     const broken = structuredClone(model);
     broken.activities[0].assignments = [];
     expect(validate(broken)).toBe(false);
+  });
+});
+
+describe('the published JSON Schema of the frontmatter, for editors', () => {
+  const frontmatter = JSON.parse(readFileSync('public/frontmatter.schema.json', 'utf8'));
+  const check = new Ajv2020({ strict: false }).compile(frontmatter);
+  /** A file's frontmatter as an editor reads it: YAML 1.2, with booleans and numbers. */
+  const frontmatterOf = (file: string) =>
+    parseYaml(/^---\n([\s\S]*?)\n---/.exec(readFileSync(file, 'utf8'))![1]!) as unknown;
+
+  it('should be the one generated from the frontmatter schema (run `npm run schema`)', () => {
+    expect(frontmatter).toEqual(frontmatterJsonSchema());
+  });
+
+  it.each([
+    'content/vmware-site-recovery.md',
+    ...readdirSync('examples').map((name) => `examples/${name}`),
+  ])('should accept the frontmatter of %s', (file) => {
+    expect(check(frontmatterOf(file)), JSON.stringify(check.errors)).toBe(true);
+  });
+
+  it('should refuse a frontmatter without parties, or with a misspelt level flag', () => {
+    expect(check({ title: 'T' })).toBe(false);
+    expect(
+      check({
+        title: 'T',
+        levels: [{ id: 'owns', name: 'Owns', responsible: 'yes' }],
+        parties: [{ id: 'a', name: 'A' }],
+      }),
+    ).toBe(false);
   });
 });
