@@ -164,7 +164,7 @@ export const ADVERSARIAL_CASES: AdversarialCase[] = [
         Array.from(
           { length: 5_000 },
           (_, i) =>
-            `- Control ${i}\n\n  ${'The customer configures and monitors this control. '.repeat(12)}\n\n  - step one\n  - step two\n`,
+            `- Control ${i}\n\n  ${'The customer configures and monitors this control. '.repeat(12)}\n\n  1. step one\n  2. step two\n`,
         ).join('\n'),
       ),
     expect: 'model',

@@ -354,14 +354,14 @@ function warnUnknownKeys(
     const names = map.items.map((pair) =>
       isNode(pair.key) ? String(pair.key.toJSON()) : String(pair.key),
     );
+    // A typo is meant as a key the map lacks: compared with those only, once per map.
+    const present = new Set(names);
+    const missing = known.filter((name) => !present.has(name));
     map.items.forEach((pair, index) => {
       const key = names[index]!;
       if (known.includes(key)) return;
       const offset = isNode(pair.key) && pair.key.range ? pair.key.range[0] : 0;
-      const closest = closestName(
-        key,
-        known.filter((name) => !names.includes(name)),
-      );
+      const closest = closestName(key, missing);
       if (closest && map === doc.contents) misspelt.set(closest, { key, position: at(offset) });
       report(
         file,

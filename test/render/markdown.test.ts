@@ -50,7 +50,16 @@ describe('renderMarkdown', () => {
     const markdown = fc.array(pieces, { maxLength: 12 }).map((list) => list.join(''));
     fc.assert(
       fc.property(markdown, (text) => {
-        expect(renderMarkdown(text)).toBe(String(pipeline.processSync(text)));
+        let expected: string;
+        try {
+          expected = String(pipeline.processSync(text));
+        } catch (error) {
+          // The unified packages' development builds (which tests load) assert on a few odd
+          // inputs, such as "*\n[x]  Backups"; production builds do not. Then both must fail.
+          expect(() => renderMarkdown(text)).toThrow((error as Error).message);
+          return;
+        }
+        expect(renderMarkdown(text)).toBe(expected);
       }),
       { numRuns: 2000 },
     );
