@@ -114,9 +114,9 @@ function readFactLines(
           .split(/\s*,\s*/)
           .filter(Boolean)
           .map((id) => ({ id, position }));
+        // An unknown context is reported; the block is still read, for the rest of its errors.
         const ids = resolveContexts(context, named);
-        if (ids === null) return undefined;
-        facts.contexts = ids;
+        if (ids !== null) facts.contexts = ids;
       }
     }
   }
