@@ -76,10 +76,23 @@ export async function claimOutput(
   return target;
 }
 
-/** Just before the swap: the claimed folder must still be a folder that Onus may replace. */
+/**
+ * Just before the swap: the claimed folder must still be a folder that Onus may replace. What
+ * changes during a build is at its top (a `CNAME` added, the folder filled by another tool):
+ * that is checked again; the whole tree was checked when it was claimed.
+ */
 export async function recheckOutput(target: ClaimedOutput): Promise<void> {
   await describe(target.path, target.shown);
-  await checkOwnership(target.path, target.shown);
+  const top = await readdir(target.path);
+  if (top.length === 0) return;
+  const manifest = top.includes(MANIFEST) ? await readManifest(target.path) : undefined;
+  const ours = new Set(manifest?.map((file) => file.split('/')[0]));
+  const foreign = top.filter((entry) => entry !== MANIFEST && !ours.has(entry));
+  if (!manifest || foreign.length > 0) {
+    throw new OutputRefused(
+      `Unexpected files in the output folder \`${target.shown}\` that Onus did not write (${sample(foreign.length > 0 ? foreign : top)}), written while the site was built: move them away, or choose another --out`,
+    );
+  }
 }
 
 async function realTarget(given: string, shown: string): Promise<ClaimedOutput> {
@@ -170,12 +183,15 @@ function sample(entries: string[]): string {
  */
 export function listFolder(folder: string): string[] {
   const found: string[] = [];
+  const prefix = folder.length + 1;
+  const slash = path.sep === '/' ? undefined : new RegExp(`\\${path.sep}`, 'g');
   for (const entry of readdirSync(folder, { recursive: true, withFileTypes: true })) {
-    const relative = path
-      .relative(folder, path.join(entry.parentPath, entry.name))
-      .split(path.sep)
-      .join('/');
-    found.push(entry.isDirectory() ? `${relative}/` : relative);
+    // Paths cut by hand: path.relative and path.join per entry cost more than the listing.
+    const inside =
+      entry.parentPath.length > folder.length ? `${entry.parentPath.slice(prefix)}/` : '';
+    const relative = `${inside}${entry.name}`;
+    const portable = slash ? relative.replace(slash, '/') : relative;
+    found.push(entry.isDirectory() ? `${portable}/` : portable);
   }
   return found.sort();
 }

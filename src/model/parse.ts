@@ -68,7 +68,8 @@ function readModel(file: VFile): Model | undefined {
   if (text === undefined || !checkLimits(file, text)) return undefined;
 
   const tree = parseMarkdown(text);
-  warnRemoteMedia(file, tree);
+  // Whole-tree walks only when the text can hold what they look for.
+  if (/!\[|<(?:img|source)\b/i.test(text)) warnRemoteMedia(file, tree);
   const outline = outlineDocument(file, tree);
   const frontmatter = readFrontmatter(file, outline.frontmatter, text);
 
@@ -129,7 +130,7 @@ function readModel(file: VFile): Model | undefined {
     directory,
     frontmatter.levels,
     frontmatter.contexts,
-    footnotesOf(tree),
+    text.includes('[^') ? footnotesOf(tree) : new Map(),
   );
   if (hasErrors(file)) return undefined;
 
