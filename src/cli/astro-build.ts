@@ -32,19 +32,7 @@ export async function astroBuild(
 ): Promise<void> {
   astroEnvironment(options.content, options.links);
   const { build } = await import('astro');
-  // Named with the process id, so that a later run can tell a killed run's workspace (and remove it).
-  const workspace = path.join(
-    workspaceParent,
-    `.onus-work-${process.pid}-${randomBytes(4).toString('hex')}`,
-  );
-  await mkdir(workspace, { recursive: true });
-  // Astro saves its content store on a timer, which may fire after a failed build returned.
-  removeAtExit(workspace);
-  await symlink(
-    path.join(PROJECT_ROOT, 'node_modules'),
-    path.join(workspace, 'node_modules'),
-    'junction',
-  );
+  const workspace = await makeWorkspace(workspaceParent, '.onus-work');
   process.chdir(workspace);
   try {
     await build({
@@ -57,6 +45,24 @@ export async function astroBuild(
   } finally {
     process.chdir(PROJECT_ROOT);
   }
+}
+
+/**
+ * A folder for Astro to run from, removed when the process ends (Astro saves its content store
+ * on a timer, which may fire after a failed build returned); its `node_modules` links to the
+ * installation's, where the code Astro generates resolves its imports. Named with the process
+ * id, so that a later run can tell a killed run's workspace, and remove it.
+ */
+export async function makeWorkspace(parent: string, prefix: string): Promise<string> {
+  const workspace = path.join(parent, `${prefix}-${process.pid}-${randomBytes(4).toString('hex')}`);
+  await mkdir(workspace, { recursive: true });
+  removeAtExit(workspace);
+  await symlink(
+    path.join(PROJECT_ROOT, 'node_modules'),
+    path.join(workspace, 'node_modules'),
+    'junction',
+  );
+  return workspace;
 }
 
 /**

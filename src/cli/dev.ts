@@ -1,12 +1,8 @@
 import { parseArgs } from 'node:util';
 import type { Io } from './io.ts';
 import { printable } from './printable.ts';
-import { randomBytes } from 'node:crypto';
-import { mkdir, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { removeAtExit } from '../io/interrupt.ts';
-import { installationOutside } from './astro-build.ts';
+import { installationOutside, makeWorkspace } from './astro-build.ts';
 import { astroEnvironment, prepareContent, PROJECT_ROOT } from './prepare.ts';
 
 export const devUsage = `Usage: onus dev [--content DIR] [--port N] [--host]
@@ -38,7 +34,8 @@ export async function dev(args: string[], io: Io): Promise<number> {
 
   astroEnvironment(prepared.directory);
   const { dev: astroDev } = await import('astro');
-  const workspace = await devWorkspace();
+  // The dev server's own root, with Astro's generated files and caches.
+  const workspace = await makeWorkspace(process.env.ONUS_CACHE_DIR ?? tmpdir(), 'onus-dev');
   const outside = installationOutside(workspace);
   const server = await astroDev({
     ...outside,
@@ -55,20 +52,4 @@ export async function dev(args: string[], io: Io): Promise<number> {
   });
   await server.stop();
   return 0;
-}
-
-/** The dev server's own root, with Astro's generated files and caches, removed when it stops. */
-async function devWorkspace(): Promise<string> {
-  const workspace = path.join(
-    process.env.ONUS_CACHE_DIR ?? tmpdir(),
-    `onus-dev-${process.pid}-${randomBytes(4).toString('hex')}`,
-  );
-  await mkdir(workspace, { recursive: true });
-  removeAtExit(workspace);
-  await symlink(
-    path.join(PROJECT_ROOT, 'node_modules'),
-    path.join(workspace, 'node_modules'),
-    'junction',
-  );
-  return workspace;
 }

@@ -14,6 +14,7 @@ import { z } from 'zod';
 import { describeYamlValue, report, type RuleId } from './diagnostics.ts';
 import { foldTitle } from './ids.ts';
 import { LIMITS } from './limits.ts';
+import { shortText, text } from './yaml-text.ts';
 import { PARTY_ID_PATTERN, type Context, type Level, type Position } from './schema.ts';
 import {
   checkUniqueIds,
@@ -38,24 +39,6 @@ const FRONTMATTER_KEYS = [
 const PARTY_KEYS = ['id', 'name', 'short', 'scope'];
 const LEVEL_KEYS = ['id', 'name', 'short', 'responsible', 'description'];
 const CONTEXT_KEYS = ['id', 'name'];
-
-const text = (what: string) =>
-  z
-    .string({
-      error: (issue) =>
-        issue.input === undefined
-          ? `Unexpected missing ${what}, expected text`
-          : `Unexpected ${describeYamlValue(issue.input)} for ${what}, expected text`,
-    })
-    .trim()
-    .min(1, { error: `Unexpected empty ${what}, expected text` });
-
-/** Text shown on every page (titles, names), kept within a length that pages can carry. */
-const shortText = (what: string, max: number = LIMITS.titleLength) =>
-  text(what).max(max, {
-    error: (issue) =>
-      `Unexpected ${what} of ${String(issue.input).length.toLocaleString('en')} characters, expected at most ${max.toLocaleString('en')}`,
-  });
 
 const PartyInputSchema = z.object(
   {

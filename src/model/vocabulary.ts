@@ -1,8 +1,8 @@
 import type { VFile } from 'vfile';
 import { z } from 'zod';
 import { describeYamlValue, report } from './diagnostics.ts';
+import { shortText } from './yaml-text.ts';
 import { foldTitle, slugify } from './ids.ts';
-import { LIMITS } from './limits.ts';
 import {
   DEFAULT_LEVEL,
   LEVEL_ID_PATTERN,
@@ -16,17 +16,7 @@ import {
  * hold (`levels`) and the contexts responsibilities vary by (`contexts`). Matrix cells, list
  * items and activity blocks name them by id, name or short name.
  */
-const label = (what: string) =>
-  z
-    .string({
-      error: (issue) =>
-        issue.input === undefined
-          ? `Unexpected missing ${what}, expected text`
-          : `Unexpected ${describeYamlValue(issue.input)} for ${what}, expected text`,
-    })
-    .trim()
-    .min(1, { error: `Unexpected empty ${what}, expected text` })
-    .max(LIMITS.titleLength, { error: `Unexpected ${what} over ${LIMITS.titleLength} characters` });
+const label = (what: string) => shortText(what);
 
 const vocabularyId = (what: string) =>
   label(what).regex(LEVEL_ID_PATTERN, {
