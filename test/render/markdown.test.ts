@@ -34,6 +34,22 @@ describe('renderMarkdown', () => {
     );
   });
 
+  it('should drop images that only look local: protocol-relative, backslashed, or in srcset', () => {
+    for (const markdown of [
+      '<img src="//evil.example/t.png">',
+      '![x](//evil.example/a.png)',
+      '<img src="\\\\evil.example\\a.png">',
+      '<img src="/\\evil.example/a.png">',
+      '<img src=" //evil.example/x">',
+      '<picture><source srcset="https://evil.example/x.png 1x, a.png 2x"><img src="a.png"></picture>',
+    ]) {
+      expect(renderMarkdown(markdown), markdown).not.toContain('evil.example');
+    }
+    expect(renderMarkdown('<img src="data:image/png;base64,AAAA">')).toContain(
+      'src="data:image/png;base64,AAAA"',
+    );
+  });
+
   it('should render exactly as the whole pipeline does, though it skips parsing plain sentences', () => {
     const pipeline = unified()
       .use(remarkParse)
