@@ -140,6 +140,23 @@ describe('every activity of the Markdown, in every output', { timeout: 180_000 }
     }
   });
 
+  it('the words of the pages, which Astro must not glue together', () => {
+    const text = (route: string, selector: string) =>
+      textOf(select(selector, html(path.join(site, route, 'index.html')))!).replace(/\s+/g, ' ');
+    for (const area of model.areas) {
+      const within = [...area.path, area.title];
+      const count = model.activities.filter((activity) =>
+        within.every((title, depth) => activity.path[depth] === title),
+      ).length;
+      expect(text(`areas/${area.id}`, 'p.meta'), area.id).toBe(
+        `${count} ${count === 1 ? 'activity' : 'activities'}`,
+      );
+    }
+    expect(text('search', '.search-needs-script')).toContain(
+      'The responsibility matrix lists every activity.',
+    );
+  });
+
   it('the CSV', () => {
     const lines = readFileSync(path.join(site, 'matrix.csv'), 'utf8').split('\r\n');
     for (const [key, { parties }] of expected) {
