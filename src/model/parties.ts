@@ -2,7 +2,6 @@ import type { Heading, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
 import { report } from './diagnostics.ts';
 import type { FrontmatterParty } from './frontmatter.ts';
-import { foldTitle } from './ids.ts';
 import { plainText, printMarkdown, splitAtHeadings } from './markdown.ts';
 import { describeNode, startOf } from './nodes.ts';
 import type { Position } from './schema.ts';
@@ -10,25 +9,17 @@ import { Vocabulary } from './vocabulary.ts';
 
 /** Finds the party a heading names, by `name`, `short` or `id`, ignoring case and spacing. */
 export class PartyDirectory {
-  readonly #byLabel = new Map<string, FrontmatterParty>();
   readonly #parties: readonly FrontmatterParty[];
   readonly #vocabulary: Vocabulary<FrontmatterParty>;
 
   constructor(parties: readonly FrontmatterParty[]) {
     this.#parties = parties;
     this.#vocabulary = new Vocabulary(parties);
-    for (const party of parties) {
-      for (const label of [party.id, party.name, party.short]) {
-        if (label !== undefined && !this.#byLabel.has(foldTitle(label))) {
-          this.#byLabel.set(foldTitle(label), party);
-        }
-      }
-    }
   }
 
   /** The party a text names, by id, name or short name. */
   find(text: string): FrontmatterParty | undefined {
-    return this.#byLabel.get(foldTitle(text));
+    return this.#vocabulary.find(text);
   }
 
   ids(): string[] {
@@ -47,7 +38,7 @@ export class PartyDirectory {
   /** The party a heading names, or undefined after reporting the heading. */
   resolve(file: VFile, heading: Heading, section: string): FrontmatterParty | undefined {
     const text = plainText(heading);
-    const party = this.#byLabel.get(foldTitle(text));
+    const party = this.find(text);
     if (!party) {
       const suggestion = this.#vocabulary.hint(text);
       const known = this.#parties
