@@ -50,8 +50,9 @@ function mergeDataRuns(events: Event[]): void {
   events.length = write;
 }
 
+// micromark does not export its text initializer: its file is imported by its own URL.
 const textModule = (await import(
-  new URL('lib/initialize/text.js', import.meta.resolve('micromark')).href
+  /* @vite-ignore */ new URL('lib/initialize/text.js', import.meta.resolve('micromark')).href
 )) as Record<'resolver' | 'string' | 'text', { resolveAll?: Resolver }>;
 for (const construct of [textModule.resolver, textModule.string, textModule.text]) {
   const resolveAll = construct.resolveAll!;

@@ -71,6 +71,7 @@ describe('every activity of the Markdown, in every output', { timeout: 180_000 }
   let offline: string;
   let model: {
     activities: Array<{ id: string; title: string; path: string[]; parties: string[] }>;
+    areas: Array<{ id: string; title: string; path: string[] }>;
   };
   const keyOf = (activity: { title: string; path: string[] }) =>
     fold([...activity.path, activity.title].join(' > '));
