@@ -60,7 +60,9 @@ export function renderMarkdown(markdown: string): string {
   let html = rendered.get(markdown);
   if (html === undefined) {
     const line = markdown.trim();
-    if (isPlainLine(line)) html = `<p>${line}</p>`;
+    // Indented by four spaces or a tab, a line is code, not a paragraph: only a line that
+    // starts at the margin takes the short way.
+    if (isPlainLine(line) && !/^\s/.test(markdown)) html = `<p>${line}</p>`;
     else {
       const processor = markdown.includes('<') ? withRawHtml : withoutRawHtml;
       // The tree parsed once for the HTML and the plain text (see note-tree.ts).

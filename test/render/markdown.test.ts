@@ -50,6 +50,11 @@ describe('renderMarkdown', () => {
     );
   });
 
+  it('should read an indented line as code, even where it skips parsing plain sentences', () => {
+    expect(renderMarkdown('    Backups')).toBe('<pre><code>Backups\n</code></pre>');
+    expect(renderMarkdown('\tBackups')).toBe('<pre><code>Backups\n</code></pre>');
+  });
+
   it('should render exactly as the whole pipeline does, though it skips parsing plain sentences', () => {
     const pipeline = unified()
       .use(remarkParse)
