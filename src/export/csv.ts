@@ -1,5 +1,5 @@
 import type { Activity, Assignment, Model } from '../model/index.ts';
-import { DEFAULT_LEVEL } from '../model/index.ts';
+import { declaresLevels } from '../model/vocabulary.ts';
 
 /** Mark for a responsible party's cell when the model has only the default level; empty otherwise. */
 export const CSV_MARK = 'x';
@@ -18,7 +18,7 @@ export function matrixCsv(
   activities: readonly Activity[],
   urlOf: (activityId: string) => string,
 ): string {
-  const onlyDefault = model.levels.length === 1 && model.levels[0]!.id === DEFAULT_LEVEL.id;
+  const onlyDefault = !declaresLevels(model);
   const levelName = new Map(model.levels.map((level) => [level.id, level.name]));
   const withReferences = activities.some((activity) => activity.references.length > 0);
   const columns =

@@ -25,7 +25,8 @@ type Schema = Record<string, unknown> & { properties?: Record<string, Schema>; i
 export function frontmatterJsonSchema(): Schema {
   const schema = z.toJSONSchema(FrontmatterSchema, {
     io: 'input',
-    target: 'draft-2020-12',
+    // Draft 7: the draft editors' validators (yaml-language-server, remark-lint-frontmatter-schema) read.
+    target: 'draft-7',
   }) as Schema;
   const properties = schema.properties!;
   for (const [key, description] of Object.entries(DESCRIPTIONS)) {

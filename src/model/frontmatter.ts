@@ -20,7 +20,7 @@ import {
   checkUniqueIds,
   ContextInputSchema,
   defaultLevels,
-  editDistance,
+  closestLabel,
   LevelInputSchema,
   toLevel,
 } from './vocabulary.ts';
@@ -344,7 +344,7 @@ function warnUnknownKeys(
       const key = names[index]!;
       if (known.includes(key)) return;
       const offset = isNode(pair.key) && pair.key.range ? pair.key.range[0] : 0;
-      const closest = closestName(key, missing);
+      const closest = closestLabel(key.toLowerCase(), missing);
       if (closest && map === doc.contents) misspelt.set(closest, { key, position: at(offset) });
       report(
         file,
@@ -367,19 +367,4 @@ function warnUnknownKeys(
     if (isSeq(list)) for (const item of list.items) check(item, known, where);
   }
   return misspelt;
-}
-
-/** The known name a typo most likely meant, if one is close enough. */
-function closestName(text: string, known: readonly string[]): string | undefined {
-  let best: { name: string; distance: number } | undefined;
-  for (const name of known) {
-    const distance = editDistance(text.toLowerCase(), name);
-    if (
-      distance <= Math.max(1, Math.floor(name.length / 3)) &&
-      (!best || distance < best.distance)
-    ) {
-      best = { name, distance };
-    }
-  }
-  return best?.name;
 }

@@ -22,13 +22,18 @@ export interface MatrixContext {
 }
 
 /** A level named in the file, or undefined after an error that suggests the closest. */
-export function resolveLevel(context: MatrixContext, named: Located): Level | undefined {
+export function resolveLevel(
+  context: MatrixContext,
+  named: Located,
+  /** Where it was named, for the message: ` in a cell`. */
+  where = '',
+): Level | undefined {
   const level = context.levels.find(named.id);
   if (!level) {
     report(
       context.file,
       'level-unknown',
-      `Unexpected level \`${named.id}\`, expected a level the frontmatter declares: ${context.levels.hint(named.id)}`,
+      `Unexpected level \`${named.id}\`${where}, expected a level the frontmatter declares: ${context.levels.hint(named.id)}`,
       named.position,
     );
   }
@@ -36,7 +41,11 @@ export function resolveLevel(context: MatrixContext, named: Located): Level | un
 }
 
 /** Context ids named in the file, or null after an error for each undeclared one. */
-export function resolveContexts(context: MatrixContext, named: Located[]): string[] | null {
+export function resolveContexts(
+  context: MatrixContext,
+  named: Located[],
+  where = '',
+): string[] | null {
   const ids: string[] = [];
   let ok = true;
   for (const entry of named) {
@@ -50,8 +59,8 @@ export function resolveContexts(context: MatrixContext, named: Located[]): strin
       context.file,
       'context-unknown',
       context.contexts.items.length === 0
-        ? `Unexpected context \`${entry.id}\`, expected none: declare \`contexts\` in the frontmatter first`
-        : `Unexpected context \`${entry.id}\`, expected a context the frontmatter declares: ${context.contexts.hint(entry.id)}`,
+        ? `Unexpected context \`${entry.id}\`${where}, expected none: declare \`contexts\` in the frontmatter first`
+        : `Unexpected context \`${entry.id}\`${where}, expected a context the frontmatter declares: ${context.contexts.hint(entry.id)}`,
       entry.position,
     );
   }

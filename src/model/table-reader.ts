@@ -5,7 +5,7 @@ import { deriveId, foldTitle } from './ids.ts';
 import { readItemTitle } from './item-title.ts';
 import { LIMITS } from './limits.ts';
 import { plainText } from './markdown.ts';
-import type { MatrixContext } from './matrix-context.ts';
+import { resolveContexts, resolveLevel, type MatrixContext } from './matrix-context.ts';
 import { startOf } from './nodes.ts';
 import type { Level, Position, Reference } from './schema.ts';
 
@@ -50,6 +50,7 @@ const DESCRIPTION_HEADERS = new Set(['description', 'notes', 'note', 'details', 
 const REFERENCE = /^(?:(.+?)\s+)?(?:id|ids|ref|refs|reference|references)$/i;
 const MARKS = new Set(['✓', '✔', 'x', 'yes', 'y', '●', '•', '*']);
 const NOTHING = new Set(['', '-', '–', '—', 'no', 'none']);
+const IN_A_CELL = ' in a cell';
 const NOT_APPLICABLE = new Set(['n/a', 'na', 'not applicable']);
 const SEPARATORS = /\s*(?:,|;|&|\+|\/|\band\b)\s*/i;
 /** Reference ids hold `&`, `/` and `+` (`A&A-01`): only commas and semicolons part them. */
@@ -167,7 +168,8 @@ function readRow(
     } else if (column.kind === 'description') {
       if (text) description = cellMarkdown(context, cell);
     } else if (column.kind === 'party') {
-      readPartyCell(context, cell, column.party, (assignment) => assignments.push(assignment));
+      const assignment = readPartyCell(context, cell, column.party);
+      if (assignment) assignments.push(assignment);
     } else if (column.kind === 'context') {
       if (NOT_APPLICABLE.has(foldTitle(text))) absent.push(column.context);
       else {
@@ -242,11 +244,10 @@ function readPartyCell(
   context: MatrixContext,
   cell: TableCell,
   party: string,
-  assign: (assignment: AssignmentDraft) => void,
-): void {
+): AssignmentDraft | undefined {
   const text = textWithoutFootnotes(cell);
   const folded = foldTitle(text);
-  if (NOTHING.has(folded) || NOT_APPLICABLE.has(folded)) return;
+  if (NOTHING.has(folded) || NOT_APPLICABLE.has(folded)) return undefined;
   const position = startOf(cell);
   const condition = conditionOf(context, cell);
   // `Shares (PaaS, SaaS)`: a level in some contexts.
@@ -254,22 +255,26 @@ function readPartyCell(
   const levelText = match ? match[1]! : text;
   const level = MARKS.has(foldTitle(levelText))
     ? context.defaultLevel
-    : findLevel(context, levelText, position);
-  if (!level) return;
+    : resolveLevel(context, { id: levelText, position }, IN_A_CELL);
+  if (!level) return undefined;
   let contexts: string[] | undefined;
   if (match) {
     const named = match[2]!.split(SEPARATORS).filter(Boolean);
-    const ids = resolveNamedContexts(context, named, position);
-    if (!ids) return;
+    const ids = resolveContexts(
+      context,
+      named.map((id) => ({ id, position })),
+      IN_A_CELL,
+    );
+    if (!ids) return undefined;
     contexts = ids;
   }
-  assign({
+  return {
     party,
     level: level.id,
     ...(contexts && { contexts }),
     ...(condition !== undefined && { condition }),
     position,
-  });
+  };
 }
 
 function readContextCell(
@@ -301,7 +306,9 @@ function readContextCell(
     const party = context.parties.find(head);
     if (party) {
       const level =
-        inner.length > 0 ? findLevel(context, inner.join(' '), position) : context.defaultLevel;
+        inner.length > 0
+          ? resolveLevel(context, { id: inner.join(' '), position }, IN_A_CELL)
+          : context.defaultLevel;
       if (level) add(party.id, level);
       continue;
     }
@@ -318,41 +325,6 @@ function readContextCell(
     reportUnknownParty(context, head, position, true);
   }
   return assignments;
-}
-
-function findLevel(context: MatrixContext, text: string, position: Position): Level | undefined {
-  const level = context.levels.find(text);
-  if (!level) {
-    report(
-      context.file,
-      'level-unknown',
-      `Unexpected level \`${text}\` in a cell, expected a level the frontmatter declares: ${context.levels.hint(text)}`,
-      position,
-    );
-  }
-  return level;
-}
-
-function resolveNamedContexts(
-  context: MatrixContext,
-  names: string[],
-  position: Position,
-): string[] | undefined {
-  const ids: string[] = [];
-  for (const name of names) {
-    const found = context.contexts.find(name);
-    if (!found) {
-      report(
-        context.file,
-        'context-unknown',
-        `Unexpected context \`${name}\` in a cell, expected a context the frontmatter declares: ${context.contexts.hint(name)}`,
-        position,
-      );
-      return undefined;
-    }
-    ids.push(found.id);
-  }
-  return ids;
 }
 
 function reportUnknownParty(

@@ -70,6 +70,25 @@ export function toLevel(input: LevelInput): Level {
 
 export const defaultLevels = (): Level[] => [{ ...DEFAULT_LEVEL }];
 
+/** Whether a model declares levels of its own (else it has only the default level, which goes without saying). */
+export const declaresLevels = (model: { levels: readonly Level[] }) =>
+  !(model.levels.length === 1 && model.levels[0]!.id === DEFAULT_LEVEL.id);
+
+/** The known label a typo most likely meant: within a third of its length in edits, the closest. */
+export function closestLabel(text: string, known: Iterable<string>): string | undefined {
+  let best: { label: string; distance: number } | undefined;
+  for (const label of known) {
+    const distance = editDistance(text, label);
+    if (
+      distance <= Math.max(1, Math.floor(label.length / 3)) &&
+      (!best || distance < best.distance)
+    ) {
+      best = { label, distance };
+    }
+  }
+  return best?.label;
+}
+
 /**
  * Levels and contexts named in cells and markers, by id, name or short name, ignoring case
  * and spacing; with the closest known name for a typo.
@@ -95,18 +114,8 @@ export class Vocabulary<T extends { id: string; name: string; short?: string }> 
 
   /** "did you mean `x`?" when a known label is close to the text, else "one of" the known ids. */
   hint(text: string): string {
-    const folded = foldTitle(text);
-    let best: { label: string; distance: number } | undefined;
-    for (const known of this.#byLabel.keys()) {
-      const distance = editDistance(folded, known);
-      if (
-        distance <= Math.max(1, Math.floor(known.length / 3)) &&
-        (!best || distance < best.distance)
-      ) {
-        best = { label: known, distance };
-      }
-    }
-    const match = best && this.#byLabel.get(best.label);
+    const closest = closestLabel(foldTitle(text), this.#byLabel.keys());
+    const match = closest === undefined ? undefined : this.#byLabel.get(closest);
     if (match) return `did you mean \`${match.id}\`?`;
     return `one of ${this.items.map((item) => `\`${item.id}\``).join(', ')}`;
   }

@@ -1,12 +1,5 @@
-import {
-  DEFAULT_LEVEL,
-  type Activity,
-  type Area,
-  type Context,
-  type Level,
-  type Model,
-  type Party,
-} from '../model/index.ts';
+import type { Activity, Area, Context, Level, Party } from '../model/index.ts';
+import { declaresLevels } from '../model/vocabulary.ts';
 import { plainTextOfMarkdown } from '../render/plain-text.ts';
 import type { SiteModel } from './site-model.ts';
 
@@ -266,9 +259,7 @@ export interface AssignmentView {
   condition?: string;
 }
 
-/** A model that declares no levels has only the default one, which goes without saying. */
-export const declaresLevels = (model: Model) =>
-  !(model.levels.length === 1 && model.levels[0]!.id === DEFAULT_LEVEL.id);
+export { declaresLevels };
 
 export function activityView(site: SiteModel, activityId: string): ActivityView {
   const activity = site.activity(activityId);
