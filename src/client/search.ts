@@ -13,11 +13,14 @@ import {
   type SearchKind,
 } from '../search/options.ts';
 import type { SearchIndexData } from '../search/build-index.ts';
+import { excerptOf } from '../search/excerpt.ts';
+import { viewOfAnchor } from '../site/links.ts';
 import { hrefFor, loadScript, pageContext } from './page.ts';
 
 declare global {
   interface Window {
     onusSearchIndex?: SearchIndexData;
+    onusSearchText?: Record<string, string>;
   }
 }
 
@@ -56,6 +59,54 @@ function loadEngine(): Promise<Engine> {
     return loaded;
   })();
   return engine;
+}
+
+type TextOf = (result: SearchResult) => string | undefined;
+let texts: Promise<TextOf> | undefined;
+
+/**
+ * The words of each page, for excerpts: loaded by the search page only, after its results.
+ * The single file holds every page already, so it reads them there rather than carry them twice.
+ */
+function loadTexts(): Promise<TextOf> {
+  texts ??= (async () => {
+    if (pageContext().mode === 'single') return textInThisFile;
+    await loadScript('search-text.js');
+    const words = window.onusSearchText ?? {};
+    return (result) => words[String(result.id)];
+  })();
+  return texts;
+}
+
+function textInThisFile(result: SearchResult): string | undefined {
+  const anchor = resultHref(result).slice(1);
+  const built = document.getElementById(anchor);
+  // A section's anchor is its heading's: its words are the section's.
+  if (built) return (built.closest('section') ?? built).textContent ?? undefined;
+  const source = document.querySelector<HTMLElement>(
+    `noscript[data-view="${CSS.escape(viewOfAnchor(anchor))}"]`,
+  );
+  if (!source?.textContent) return undefined;
+  return (
+    new DOMParser().parseFromString(source.textContent, 'text/html').body.textContent ?? undefined
+  );
+}
+
+/** The passage around the match, its words marked: why this page is a result. */
+function excerptElement(result: SearchResult, text: string | undefined): HTMLElement | undefined {
+  const excerpt =
+    text === undefined ? undefined : excerptOf(text.replace(/\s+/g, ' '), result.terms);
+  if (!excerpt) return undefined;
+  const element = document.createElement('span');
+  element.className = 'result-excerpt';
+  for (const run of excerpt.runs) {
+    if (run.marked) {
+      const mark = document.createElement('mark');
+      mark.textContent = run.text;
+      element.append(mark);
+    } else element.append(run.text);
+  }
+  return element;
 }
 
 function search({ index }: Engine, query: string): SearchResult[] {
@@ -214,22 +265,39 @@ function setUpSearchPage(page: HTMLElement): void {
   const input = page.querySelector<HTMLInputElement>('input[name="q"]')!;
   const list = page.querySelector<HTMLOListElement>('.search-page-results')!;
   const status = page.querySelector<HTMLElement>('.search-status')!;
+  const empty = page.querySelector<HTMLElement>('.search-empty');
+  let ticket = 0;
 
   const run = async () => {
     const query = input.value;
+    const mine = ++ticket;
     const loaded = await loadEngine();
+    if (mine !== ticket) return;
     const results = search(loaded, query);
+    const links = results.map((result) => {
+      const link = document.createElement('a');
+      link.href = resultHref(result);
+      renderResult(link, result, loaded.parties);
+      return link;
+    });
     list.replaceChildren(
-      ...results.map((result) => {
+      ...links.map((link) => {
         const item = document.createElement('li');
-        const link = document.createElement('a');
-        link.href = resultHref(result);
-        renderResult(link, result, loaded.parties);
         item.append(link);
         return item;
       }),
     );
     status.textContent = describeCount(results.length, query);
+    if (empty) empty.hidden = results.length > 0 || !query.trim();
+    if (results.length > 0) {
+      void loadTexts().then((textOf) => {
+        if (mine !== ticket) return;
+        results.forEach((result, index) => {
+          const excerpt = excerptElement(result, textOf(result));
+          if (excerpt) links[index]!.append(excerpt);
+        });
+      });
+    }
     try {
       history.replaceState(
         null,
