@@ -87,7 +87,7 @@ export async function parseParts(
   const missing = parts.map((_, index) => definitions.filter((_, other) => other !== index).flat());
   if (missing.some((labels) => labels.length > 0)) {
     if (missing.flat().some((label) => /[\r\n]/.test(label.label))) return undefined;
-    const redo = parts.flatMap((part, index) => (missing[index]!.length > 0 ? [index] : []));
+    const redo = parts.flatMap((_, index) => (missing[index]!.length > 0 ? [index] : []));
     const texts = redo.map((index) => withDefinitions(parts[index]!, index, missing[index]!));
     const again = await parse(texts.map((text) => text.text));
     trees = [...trees];
