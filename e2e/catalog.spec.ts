@@ -30,10 +30,11 @@ test.describe('a control catalog', () => {
       model.activities.filter((activity) =>
         activity.assignments.some((a) => a.party === 'customer' && a.level === level),
       ).length;
+    // Each heading ends with its link to copy.
     await expect(page.getByRole('heading', { level: 2 })).toHaveText([
-      `Owns: ${held('owns')} activities`,
-      `Shares: ${held('shares')} activities`,
-      `Supports: ${held('supports')} activities`,
+      `Owns: ${held('owns')} activities#`,
+      `Shares: ${held('shares')} activities#`,
+      `Supports: ${held('supports')} activities#`,
     ]);
   });
 

@@ -63,7 +63,8 @@ test.describe('a grid by service model', () => {
 
   test('shows the publisher, the source and the date of the last review', async ({ page }) => {
     await page.goto('');
-    await expect(page.getByText(/last reviewed 2026-10-15/)).toBeVisible();
+    await expect(page.getByRole('main').getByText(/last reviewed 2026-10-15/)).toBeVisible();
+    await expect(page.getByRole('contentinfo')).toContainText('last reviewed 2026-10-15');
     await expect(page.getByRole('link', { name: 'the source document' })).toHaveAttribute(
       'href',
       'https://cloud.example.com/trust/shared-responsibility',

@@ -60,7 +60,7 @@ test.describe('hostile content', () => {
     );
     await expect(option.locator('img')).toHaveCount(0);
     await page.getByRole('combobox', { name: /^Search/ }).fill('quoted');
-    await expect(page.getByRole('option').first()).toContainText(
+    await expect(page.getByRole('listbox').getByRole('option').first()).toContainText(
       `"Quoted" & 'single' </textarea></style></script> activity`,
     );
     await page.keyboard.press('Escape');
@@ -100,7 +100,7 @@ test.describe('hostile content', () => {
       await expectNothingRan(page, dialogs);
       await page.keyboard.press('/');
       await page.keyboard.type('script');
-      await expect(page.getByRole('option').first()).toBeVisible();
+      await expect(page.getByRole('listbox').getByRole('option').first()).toBeVisible();
       const before = page.url();
       await page.keyboard.press('Enter');
       await expect(page).not.toHaveURL(before);

@@ -38,21 +38,30 @@ test.describe('the theme', () => {
     expect(await background(page)).toBe('rgb(255, 255, 255)');
   });
 
-  test('can be switched, and the choice is remembered across pages', async ({ page }) => {
+  test('can be set to light, dark or the system, and the choice is remembered', async ({
+    page,
+  }) => {
     await page.emulateMedia({ colorScheme: 'light' });
     await page.goto('');
-    const toggle = page.getByRole('button', { name: 'Dark theme' });
-    await expect(toggle).toHaveAttribute('aria-pressed', 'false');
-    await toggle.click();
-    await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+    const theme = page.getByRole('combobox', { name: 'Theme' });
+    await expect(theme).toHaveValue('system');
+    await theme.selectOption('dark');
     expect(await background(page)).toBe('rgb(15, 20, 25)');
     await page.getByRole('link', { name: 'Matrix', exact: true }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Responsibility matrix');
     expect(await background(page)).toBe('rgb(15, 20, 25)');
-    await expect(page.getByRole('button', { name: 'Dark theme' })).toHaveAttribute(
-      'aria-pressed',
-      'true',
-    );
+    await expect(page.getByRole('combobox', { name: 'Theme' })).toHaveValue('dark');
+
+    // Back to the system's choice: it follows the system again, on this page and the next.
+    await page.getByRole('combobox', { name: 'Theme' }).selectOption('system');
+    expect(await background(page)).toBe('rgb(255, 255, 255)');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await background(page)).toBe('rgb(15, 20, 25)');
+    await page.reload();
+    await expect(page.getByRole('combobox', { name: 'Theme' })).toHaveValue('system');
+    expect(await background(page)).toBe('rgb(15, 20, 25)');
+    await page.emulateMedia({ colorScheme: 'light' });
+    expect(await background(page)).toBe('rgb(255, 255, 255)');
   });
 });
 

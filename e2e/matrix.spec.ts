@@ -49,9 +49,9 @@ test.describe('the responsibility matrix', () => {
     const group = page.locator('tbody', { has: area });
     await expect(group.getByRole('rowheader')).toHaveText([
       /VMC on AWS SDDC Lifecycle/,
-      'vSphere',
-      'vSAN',
-      'NSX',
+      'vSphere in VMC on AWS SDDC Lifecycle',
+      'vSAN in VMC on AWS SDDC Lifecycle',
+      'NSX in VMC on AWS SDDC Lifecycle',
     ]);
   });
 
@@ -92,7 +92,7 @@ test.describe('the responsibility matrix', () => {
 
   test('combines the text and the party filters', async ({ page }) => {
     await page.goto('matrix/?q=access+control&party=customer');
-    await expect(page.locator('tbody tr.activity-row:visible th')).toHaveText([
+    await expect(page.locator('tbody tr.activity-row:visible th > a')).toHaveText([
       'Access Control',
       'Role-Based Access Control',
       'Role-based access control / Authentication',

@@ -61,9 +61,9 @@ test.describe('an activity page', () => {
     await expect(
       page.getByRole('region', { name: 'Also in VMC on AWS SDDC Lifecycle' }).getByRole('link'),
     ).toHaveText(['vSphere', 'NSX']);
-    await page.getByRole('link', { name: 'NSX →' }).click();
+    await page.getByRole('link', { name: 'Next NSX' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('NSX');
-    await page.getByRole('link', { name: '← vSAN' }).click();
+    await page.getByRole('link', { name: 'Previous vSAN' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('vSAN');
   });
 
@@ -100,7 +100,7 @@ test.describe('an area page', () => {
   test("lists the area's activities with their marks", async ({ page }) => {
     await page.goto('areas/protected-sites/');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Protected Site(s)');
-    await expect(page.locator('tbody tr.activity-row th')).toHaveText([
+    await expect(page.locator('tbody tr.activity-row th > a')).toHaveText([
       'Firewalls',
       'Network Segments',
       'Role-Based Access Control',

@@ -2,7 +2,16 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { ensureChromium } from './chromium.ts';
-import { contentFolder, exportFolder, OUTPUT, SITES, siteFolder, type SiteName } from './sites.ts';
+import {
+  contentFolder,
+  exportFolder,
+  exportWithSiteFolder,
+  OUTPUT,
+  SEED_SITE_URL,
+  SITES,
+  siteFolder,
+  type SiteName,
+} from './sites.ts';
 
 function onus(args: string[], what: string): void {
   const result = spawnSync(process.execPath, ['bin/onus.js', ...args], { stdio: 'inherit' });
@@ -29,4 +38,16 @@ export default function globalSetup(): void {
       `Exporting the ${name} site`,
     );
   }
+  onus(
+    [
+      'export',
+      '--content',
+      SITES.seed.content,
+      '--out',
+      exportWithSiteFolder(),
+      '--site',
+      SEED_SITE_URL,
+    ],
+    'Exporting the seed with its site address',
+  );
 }

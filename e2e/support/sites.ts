@@ -32,3 +32,11 @@ export function siteFolder(name: SiteName): string {
 export function exportFolder(name: SiteName): string {
   return path.join(OUTPUT, `${name}-export`);
 }
+
+/** Where the hosted site of the seed lives, for its export that knows it (`--site`). */
+export const SEED_SITE_URL = 'https://srm.example.com/';
+
+/** The seed exported with `--site`: permalinks and the CSV name the hosted pages. */
+export function exportWithSiteFolder(): string {
+  return path.join(OUTPUT, 'seed-export-with-site');
+}

@@ -2,7 +2,8 @@
  * Filters the matrix by text, party, level and context, kept in the address. Without this
  * script the whole table is shown.
  */
-import { pageContext } from './page.ts';
+import { routes } from '../site/routes.ts';
+import { hrefFor, pageContext } from './page.ts';
 import { VIEW_BUILT } from './views.ts';
 
 function setUp(form: HTMLFormElement): void {
@@ -17,7 +18,14 @@ function setUp(form: HTMLFormElement): void {
   const selects = { party, level, context };
   const rows = [...table.querySelectorAll<HTMLTableRowElement>('tr.activity-row')];
   const areaRows = [...table.querySelectorAll<HTMLTableRowElement>('tr.area-row')];
+  const caption = table.querySelector<HTMLElement>('.matrix-count');
+  const empty = table.parentElement?.querySelector<HTMLElement>('.matrix-empty');
   const keepInAddress = pageContext().mode !== 'single';
+  // What the words filter: a row header's title and the areas it is in.
+  const texts = new Map(rows.map((row) => [row, row.cells[0]?.textContent?.toLowerCase() ?? '']));
+  const activities = (count: number) => `${count} ${count === 1 ? 'activity' : 'activities'}`;
+  const chosen = (label: string, select: HTMLSelectElement | null) =>
+    select?.value ? `${label}: ${select.selectedOptions[0]?.textContent?.trim()}` : '';
 
   if (keepInAddress) {
     const params = new URLSearchParams(location.search);
@@ -48,25 +56,61 @@ function setUp(form: HTMLFormElement): void {
       context: context?.value ?? '',
     };
     const filtering = wanted.party || wanted.level || wanted.context;
-    const visibleAreas = new Set<string>();
+    const shownIn = new Map<string, number>();
     let shown = 0;
     for (const row of rows) {
-      const text = row.dataset.text ?? '';
+      const text = texts.get(row) ?? '';
       const match =
         (!filtering || holds(row, wanted)) && words.every((word) => text.includes(word));
       row.hidden = !match;
       if (!match) continue;
       shown++;
-      for (const area of (row.dataset.areas ?? '').split(' ')) if (area) visibleAreas.add(area);
+      for (const area of (row.dataset.areas ?? '').split(' ')) {
+        if (area) shownIn.set(area, (shownIn.get(area) ?? 0) + 1);
+      }
     }
-    for (const row of areaRows) row.hidden = !visibleAreas.has(row.dataset.area ?? '');
-    output.textContent =
-      shown === rows.length
-        ? `${rows.length} activities`
-        : `Showing ${shown} of ${rows.length} activities`;
+    const filtered = filtering || words.length > 0;
+    // Every count on the page follows the filters, and the caption (which prints) names them.
+    for (const row of areaRows) {
+      const count = shownIn.get(row.dataset.area ?? '') ?? 0;
+      row.hidden = count === 0;
+      const text = row.querySelector<HTMLElement>('.count');
+      const total = Number(text?.dataset.total);
+      if (text) {
+        text.textContent = ` (${filtered ? `${count} of ${activities(total)}` : activities(total)})`;
+      }
+    }
+    const summary = [
+      words.length > 0 ? `text: “${query.value.trim()}”` : '',
+      chosen('party', party),
+      chosen('level', level),
+      chosen('context', context),
+    ]
+      .filter(Boolean)
+      .join('; ');
+    const counted = filtered
+      ? `Showing ${shown} of ${activities(rows.length)}`
+      : activities(rows.length);
+    output.textContent = counted;
+    if (caption) caption.textContent = filtered ? `${counted} (${summary})` : counted;
+    if (empty) {
+      empty.hidden = shown > 0;
+      const search = empty.querySelector<HTMLAnchorElement>('a.search-text');
+      const q = query.value.trim();
+      if (search && pageContext().mode !== 'single') {
+        search.href = `${hrefFor(routes.search())}${q ? `?q=${encodeURIComponent(q)}` : ''}`;
+      }
+    }
     if (keepInAddress) remember({ q: words.length > 0 ? query.value.trim() : '', ...wanted });
   };
 
+  empty?.querySelector('button.clear-filters')?.addEventListener('click', () => {
+    form.reset();
+    for (const select of [party, level, context]) if (select) select.value = '';
+    query.value = '';
+    apply();
+    query.focus();
+  });
   form.addEventListener('input', apply);
   form.addEventListener('change', apply);
   form.addEventListener('submit', (event) => {

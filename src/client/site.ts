@@ -14,27 +14,52 @@ declare global {
 const THEME_KEY = 'onus-theme';
 const root = document.documentElement;
 
-function setUpThemeToggle(): void {
-  const button = document.querySelector<HTMLButtonElement>('.theme-toggle');
-  if (!button) return;
-  const isDark = () =>
-    root.dataset.theme
-      ? root.dataset.theme === 'dark'
-      : matchMedia('(prefers-color-scheme: dark)').matches;
-  button.setAttribute('aria-pressed', String(isDark()));
-  button.addEventListener('click', () => {
-    const next = isDark() ? 'light' : 'dark';
-    root.dataset.theme = next;
-    button.setAttribute('aria-pressed', String(next === 'dark'));
+/** Light, dark, or the system's choice (the default), remembered across pages. */
+function setUpThemeChoice(): void {
+  const select = document.querySelector<HTMLSelectElement>('.theme-select');
+  if (!select) return;
+  const chosen = root.dataset.theme;
+  select.value = chosen === 'light' || chosen === 'dark' ? chosen : 'system';
+  select.addEventListener('change', () => {
+    const choice = select.value;
     try {
-      localStorage.setItem(THEME_KEY, next);
+      if (choice === 'light' || choice === 'dark') {
+        root.dataset.theme = choice;
+        localStorage.setItem(THEME_KEY, choice);
+      } else {
+        delete root.dataset.theme;
+        localStorage.removeItem(THEME_KEY);
+      }
     } catch {
       // Not remembered, but applied to this page.
     }
   });
 }
 
+/** On a narrow screen the navigation and the theme sit behind a menu button. */
+function setUpMenu(): void {
+  const header = document.querySelector<HTMLElement>('.site-header');
+  const button = header?.querySelector<HTMLButtonElement>('.menu-toggle');
+  if (!header || !button) return;
+  const setOpen = (open: boolean) => {
+    header.classList.toggle('open', open);
+    button.setAttribute('aria-expanded', String(open));
+  };
+  button.addEventListener('click', () => setOpen(!header.classList.contains('open')));
+  header.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape' || !header.classList.contains('open')) return;
+    setOpen(false);
+    button.focus();
+  });
+}
+
 function setUpCopyLinks(within: ParentNode = document): void {
+  for (const text of within.querySelectorAll<HTMLElement>('[data-link-text]')) {
+    const { placeholder } = text.dataset;
+    const raw = text.textContent?.trim() ?? '';
+    const href = new URL(placeholder ? raw.replace('<id>', placeholder) : raw, location.href).href;
+    text.textContent = placeholder ? href.replace(placeholder, '<id>') : href;
+  }
   for (const box of within.querySelectorAll<HTMLElement>('.permalink')) {
     const field = box.querySelector('input');
     const button = box.querySelector<HTMLButtonElement>('button.copy');
@@ -113,7 +138,8 @@ function setUpSearch(): void {
   });
 }
 
-setUpThemeToggle();
+setUpThemeChoice();
+setUpMenu();
 setUpCopyLinks();
 setUpSearch();
 // Views of the single file built later get their buttons then.

@@ -1,5 +1,6 @@
 import { viewOfAnchor } from '../site/links.ts';
-import { pageContext } from './page.ts';
+import { routes } from '../site/routes.ts';
+import { hrefFor, pageContext } from './page.ts';
 
 /** Dispatched on a view of the single file once it is built, for the scripts that enhance it. */
 export const VIEW_BUILT = 'onus:view-built';
@@ -17,12 +18,13 @@ export function followViews(): void {
   const find = anchorFinder();
   const base = document.title;
   let current: HTMLElement | undefined;
-  const show = () => {
+  const show = (moved: boolean) => {
     const id = decodeURIComponent(location.hash.slice(1));
     const target = id ? find(id) : null;
     // An anchor outside every view (the skip link's) leaves the view as it is.
     if (target && !target.closest('.view') && current) return;
     const view = target?.closest<HTMLElement>('.view') ?? overview;
+    notFound(overview, id && !target ? id : undefined);
     if (view !== current) {
       current?.classList.remove('current');
       view.classList.add('current');
@@ -32,10 +34,39 @@ export function followViews(): void {
     }
     if (target && target !== view) target.scrollIntoView();
     else scrollTo(0, 0);
+    // As a page load would: the reader (and a screen reader) lands on what was opened.
+    if (moved) focusOn(target && target !== view ? target : (view.querySelector('h1') ?? view));
   };
-  addEventListener('hashchange', show);
-  show();
+  addEventListener('hashchange', () => show(true));
+  show(false);
   if (fallback) fallback.disabled = true;
+}
+
+function focusOn(element: Element): void {
+  if (!(element instanceof HTMLElement)) return;
+  if (!element.hasAttribute('tabindex')) element.setAttribute('tabindex', '-1');
+  element.focus({ preventScroll: true });
+}
+
+/**
+ * A cited anchor this file does not hold (renamed, removed, mistyped) must not pass silently
+ * for the overview: say so above it, and offer the ways to find the item.
+ */
+function notFound(overview: HTMLElement, id: string | undefined): void {
+  let notice = document.getElementById('onus-not-found');
+  if (!id) {
+    notice?.remove();
+    return;
+  }
+  if (!notice) {
+    notice = document.createElement('div');
+    notice.id = 'onus-not-found';
+    notice.className = 'not-found-notice';
+    notice.setAttribute('role', 'alert');
+    overview.before(notice);
+  }
+  notice.innerHTML = `<p><strong>Not found:</strong> this file holds no item <code></code>.</p><p>The link may be mistyped, or the item renamed or removed since it was cited. <a href="${hrefFor(routes.search())}">Search this file</a> or <a href="${hrefFor(routes.matrix())}">browse the matrix</a>; the overview follows.</p>`;
+  notice.querySelector('code')!.textContent = `#${id}`;
 }
 
 /**

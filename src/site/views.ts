@@ -163,6 +163,11 @@ export interface PartyGroup {
   items: PartyActivity[];
 }
 
+/** The anchor of a group of a party's activities: its area's, after the level's prefix. */
+export function groupId(prefix: string, group: PartyGroup): string {
+  return `${prefix}area-${group.area?.id ?? '-none'}`;
+}
+
 /** What a party holds at one level: its activities by area, in matrix order. */
 export interface PartyLevel {
   level: Level;
