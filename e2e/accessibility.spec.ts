@@ -22,6 +22,30 @@ for (const colorScheme of ['light', 'dark'] as const) {
       const { violations } = await makeAxeBuilder().analyze();
       expect(violations).toEqual([]);
     });
+
+    test('the states a reader meets have no violation: no match, search results, the phone menu', async ({
+      page,
+      makeAxeBuilder,
+    }) => {
+      const ids = async () =>
+        (await makeAxeBuilder().analyze()).violations.map(
+          ({ id, nodes }) => `${id}: ${nodes.map((node) => node.target).join(' | ')}`,
+        );
+      await page.goto('matrix/?q=zzz');
+      await expect(page.getByText('No activity matches these filters.')).toBeVisible();
+      expect(await ids()).toEqual([]);
+      await page.goto('search/?q=patching');
+      await expect(page.locator('.result-excerpt mark').first()).toBeVisible();
+      expect(await ids()).toEqual([]);
+      await page.goto('search/?q=zzzq');
+      await expect(page.locator('.search-empty')).toBeVisible();
+      expect(await ids()).toEqual([]);
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.goto('parties/customer/');
+      await page.getByRole('button', { name: 'Menu' }).click();
+      await expect(page.getByRole('navigation', { name: 'Site' })).toBeVisible();
+      expect(await ids()).toEqual([]);
+    });
   });
 }
 

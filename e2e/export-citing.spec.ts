@@ -18,13 +18,14 @@ const csvUrls = (folder: string) =>
 const visibleHeading = (page: Page) => page.locator('h1:visible');
 
 test.describe('the single file', () => {
-  test('says a cited item is not found, and offers search', async ({ page }) => {
+  test('says a cited item is not found, and offers search', async ({ page, makeAxeBuilder }) => {
     for (const anchor of ['no-such-activity', 'matrix']) {
       await page.goto(`${single(exportFolder('seed'))}#${anchor}`);
       const notice = page.getByRole('alert');
       await expect(notice).toContainText(`Not found: this file holds no item #${anchor}.`);
       await expect(notice.getByRole('link', { name: 'Search this file' })).toBeVisible();
     }
+    expect((await makeAxeBuilder().analyze()).violations).toEqual([]);
     await page.getByRole('alert').getByRole('link', { name: 'browse the matrix' }).click();
     await expect(visibleHeading(page)).toHaveText('Responsibility matrix');
     await expect(page.getByRole('alert')).toHaveCount(0);

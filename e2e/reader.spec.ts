@@ -171,6 +171,14 @@ test.describe('search', () => {
     );
   });
 
+  test('quotes the match in the dialog too', async ({ page }) => {
+    await page.goto('');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.keyboard.type('patching');
+    const first = page.getByRole('listbox').getByRole('option').first();
+    await expect(first.locator('mark')).toHaveText(['patching']);
+  });
+
   test('offers ways on when nothing is found', async ({ page }) => {
     await page.goto('search/?q=zzzq');
     await expect(page.getByRole('status')).toHaveText('No results for “zzzq”');

@@ -71,7 +71,8 @@ let texts: Promise<TextOf> | undefined;
 function loadTexts(): Promise<TextOf> {
   texts ??= (async () => {
     if (pageContext().mode === 'single') return textInThisFile;
-    await loadScript('search-text.js');
+    // Without them, results show as before: excerpts are an addition.
+    await loadScript('search-text.js').catch(() => undefined);
     const words = window.onusSearchText ?? {};
     return (result) => words[String(result.id)];
   })();
@@ -223,6 +224,16 @@ function setUpDialog(dialog: HTMLDialogElement): () => void {
       return option;
     });
     list.append(...options);
+    // Why each is a result, once the words have come (they never hold the results up).
+    if (results.length > 0) {
+      void loadTexts().then((textOf) => {
+        if (ticket !== pending) return;
+        options.forEach((option, index) => {
+          const excerpt = excerptElement(results[index]!, textOf(results[index]!));
+          if (excerpt) option.append(excerpt);
+        });
+      });
+    }
     active = -1;
     input.setAttribute('aria-expanded', String(options.length > 0));
     if (options.length > 0) setActive(0);

@@ -1,5 +1,5 @@
 /**
- * The one script every page loads (deferred, a few hundred bytes): the theme toggle, the
+ * The one script every page loads (deferred, a few hundred bytes): the theme choice, the menu, the
  * copy-link button, and the search shortcuts, which load the search itself on first use.
  */
 import { loadScript } from './page.ts';

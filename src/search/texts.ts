@@ -3,9 +3,9 @@ import { escapeForScript } from './build-index.ts';
 import { searchDocuments } from './documents.ts';
 
 /**
- * The words of each searchable page, by search document id: what the full search page quotes
- * around a match, so that a result says why it is one. Loaded only by that page, apart from
- * the index, which the dialog loads on every page.
+ * The words of each searchable page, by search document id: what search results quote around
+ * a match, so that a result says why it is one. A file apart from the index, loaded after the
+ * first results, so that it never holds them up.
  */
 export function searchTexts(model: Model): Record<string, string> {
   return Object.fromEntries(
