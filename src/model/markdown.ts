@@ -53,9 +53,22 @@ export function plainText(node: Nodes): string {
   return textOf(node).replace(/\s+/g, ' ').trim();
 }
 
-/** mdast-util-to-string's text (values, image alt texts), without HTML comments. */
+/** A line break written as HTML, as tables must (`Access control<br>and auditing`). */
+const HTML_BREAK = /^<br\s*\/?>$/i;
+/** An inline HTML tag alone (`<b>`, `</sup>`): markup around words, not words. */
+const HTML_TAG = /^<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>$/;
+
+/**
+ * mdast-util-to-string's text (values, image alt texts), without HTML comments or tags; a
+ * `<br>` is a space.
+ */
 function textOf(node: Nodes): string {
   if (isComment(node)) return '';
+  if (node.type === 'html') {
+    const value = node.value.trim();
+    if (HTML_BREAK.test(value)) return ' ';
+    if (HTML_TAG.test(value)) return '';
+  }
   if ('value' in node) return node.value;
   if (node.type === 'image' || node.type === 'imageReference') return node.alt ?? '';
   if ('children' in node) return (node.children as Nodes[]).map(textOf).join('');

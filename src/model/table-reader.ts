@@ -1,11 +1,12 @@
 import type { PhrasingContent, Table, TableCell } from 'mdast';
 import { report } from './diagnostics.ts';
 import type { AreaDraft, AssignmentDraft, ItemTitle } from './drafts.ts';
-import { deriveId, foldTitle } from './ids.ts';
+import { deriveId, foldTitle, slugify } from './ids.ts';
 import { readItemTitle } from './item-title.ts';
 import { LIMITS } from './limits.ts';
 import { plainText } from './markdown.ts';
 import { resolveContexts, resolveLevel, type MatrixContext } from './matrix-context.ts';
+import { declaresLevels } from './vocabulary.ts';
 import { startOf } from './nodes.ts';
 import type { Level, Position, Reference } from './schema.ts';
 
@@ -46,10 +47,15 @@ const TITLE_HEADERS = new Set([
   'item',
   'process',
 ]);
+const PARTY_HEADER_WORDS = /(?:['’]s)?\s+(?:responsibilit(?:y|ies)|responsible|role|duties)$/i;
 const DESCRIPTION_HEADERS = new Set(['description', 'notes', 'note', 'details', 'comments']);
 const REFERENCE = /^(?:(.+?)\s+)?(?:id|ids|ref|refs|reference|references)$/i;
-const MARKS = new Set(['✓', '✔', 'x', 'yes', 'y', '●', '•', '*']);
-const NOTHING = new Set(['', '-', '–', '—', 'no', 'none']);
+/** What tables use for "this party": ticks, crosses in the X-marks-the-spot sense, dots. */
+const MARKS = new Set(['✓', '✔', '✅', '☑', '√', 'x', 'yes', 'y', 'true', '●', '•', '■', '*']);
+/** …and for "not this party": a crossed-out mark, a dash, a no. */
+const NOTHING = new Set(['', '-', '–', '—', 'no', 'n', 'none', 'false', '❌', '✗', '✘']);
+/** Emoji variation selectors (`✔️` is `✔` + U+FE0F) say how to draw a mark, not which. */
+const foldMark = (text: string) => foldTitle(text.replace(/[\uFE0E\uFE0F]/g, ''));
 const IN_A_CELL = ' in a cell';
 const NOT_APPLICABLE = new Set(['n/a', 'na', 'not applicable']);
 const SEPARATORS = /\s*(?:,|;|&|\+|\/|\band\b)\s*/i;
@@ -62,6 +68,8 @@ export function readGridTable(context: MatrixContext, table: Table, area: AreaDr
   const columns = readHeader(context, header.children);
   if (!columns) return;
   const width = header.children.length;
+  // An empty Area cell continues the area above it: that is how merged cells come out in Markdown.
+  let previousArea: AreaDraft | null = area;
   for (const row of rows) {
     if (row.children.length !== width) {
       const extra = row.children[width];
@@ -73,7 +81,7 @@ export function readGridTable(context: MatrixContext, table: Table, area: AreaDr
       );
       continue;
     }
-    readRow(context, columns, row.children, area);
+    previousArea = readRow(context, columns, row.children, area, previousArea) ?? previousArea;
   }
 }
 
@@ -81,7 +89,9 @@ function readHeader(context: MatrixContext, cells: TableCell[]): Column[] | unde
   const columns: Array<Column | undefined> = cells.map((cell) => {
     const text = plainText(cell);
     const folded = foldTitle(text);
-    const party = context.parties.find(text);
+    // `Customer responsibility`, `Provider's responsibilities`: the party's column.
+    const party =
+      context.parties.find(text) ?? context.parties.find(text.replace(PARTY_HEADER_WORDS, ''));
     if (party) return { kind: 'party', party: party.id };
     const found = context.contexts.find(text);
     if (found) return { kind: 'context', context: found.id };
@@ -130,16 +140,18 @@ function columnHint(context: MatrixContext, text: string): string {
   return expected;
 }
 
+/** Reads one row into an activity; returns the area it is in, for the next row's empty Area cell. */
 function readRow(
   context: MatrixContext,
   columns: Column[],
   cells: TableCell[],
   tableArea: AreaDraft | null,
-): void {
+  previousArea: AreaDraft | null,
+): AreaDraft | null | undefined {
   const titleIndex = columns.findIndex((column) => column.kind === 'title');
   const titleCell = cells[titleIndex]!;
   const title = readItemTitle(context.file, context.source, titleCell);
-  if (!title) return;
+  if (!title) return undefined;
   // A control's permalink is its reference id (`A&A-01` → `a-a-01`), unless the row gives one.
   const referenceIndex = columns.findIndex((column) => column.kind === 'reference');
   const firstReference =
@@ -150,9 +162,9 @@ function readRow(
       position: startOf(cells[referenceIndex]!),
     };
   }
-  const area = areaOf(context, columns, cells, tableArea);
+  const area = areaOf(context, columns, cells, tableArea) ?? previousArea;
   const activity = context.builder.activity(title, area, startOf(titleCell));
-  if (!activity) return;
+  if (!activity) return area;
 
   const references: Reference[] = [];
   let description: string | undefined;
@@ -187,6 +199,7 @@ function readRow(
     references,
     ...(contexts && { contexts }),
   });
+  return area;
 }
 
 /**
@@ -222,15 +235,17 @@ function mergeContexts(
 }
 
 /** The row's area: its Area column (`Data › Backups` nests), under the table's own area. */
+/** The row's area; undefined when its Area cell is empty (the area above goes on). */
 function areaOf(
   context: MatrixContext,
   columns: Column[],
   cells: TableCell[],
   tableArea: AreaDraft | null,
-): AreaDraft | null {
+): AreaDraft | null | undefined {
   const index = columns.findIndex((column) => column.kind === 'area');
   if (index === -1) return tableArea;
   const cell = cells[index]!;
+  if (plainText(cell) === '') return undefined;
   let area = tableArea;
   for (const part of plainText(cell).split(/\s*(?:›|>|\/)\s*/)) {
     if (!part) continue;
@@ -246,14 +261,14 @@ function readPartyCell(
   party: string,
 ): AssignmentDraft | undefined {
   const text = textWithoutFootnotes(cell);
-  const folded = foldTitle(text);
+  const folded = foldMark(text);
   if (NOTHING.has(folded) || NOT_APPLICABLE.has(folded)) return undefined;
   const position = startOf(cell);
   const condition = conditionOf(context, cell);
   // `Shares (PaaS, SaaS)`: a level in some contexts.
   const match = /^(.*?)\s*\(([^()]*)\)$/.exec(text);
   const levelText = match ? match[1]! : text;
-  const level = MARKS.has(foldTitle(levelText))
+  const level = MARKS.has(foldMark(levelText))
     ? context.defaultLevel
     : resolveLevel(context, { id: levelText, position }, IN_A_CELL);
   if (!level) return undefined;
@@ -283,7 +298,7 @@ function readContextCell(
   contextId: string,
 ): AssignmentDraft[] {
   const text = textWithoutFootnotes(cell);
-  if (NOTHING.has(foldTitle(text))) return [];
+  if (NOTHING.has(foldMark(text))) return [];
   const position = startOf(cell);
   const condition = conditionOf(context, cell);
   const assignments: AssignmentDraft[] = [];
@@ -322,7 +337,7 @@ function readContextCell(
       }
       continue;
     }
-    reportUnknownParty(context, head, position, true);
+    reportUnknownParty(context, head, position, true, tokens.length === 1);
   }
   return assignments;
 }
@@ -332,11 +347,18 @@ function reportUnknownParty(
   name: string,
   position: Position,
   orLevel = false,
+  alone = false,
 ): void {
+  const hint = context.parties.hint(name);
+  // `Shared` alone in a cloud provider's table: a level every party holds, once the model names it.
+  const declare =
+    alone && !hint.startsWith('did you mean') && !declaresLevels({ levels: context.levels.items })
+      ? `; or, for a level every party holds, declare it in the frontmatter after the one a party named alone holds: \`levels: [{ id: responsible, name: Responsible, responsible: true }, { id: ${slugify(name) || 'shared'}, name: ${name}, responsible: true }]\``
+      : '';
   report(
     context.file,
     'party-unknown',
-    `Unexpected \`${name}\` in a cell, expected a party${orLevel ? ' or a level' : ''} the frontmatter declares: ${context.parties.hint(name)}`,
+    `Unexpected \`${name}\` in a cell, expected a party${orLevel ? ' or a level' : ''} the frontmatter declares: ${hint}${declare}`,
     position,
   );
 }
