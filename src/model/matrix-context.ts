@@ -30,10 +30,16 @@ export function resolveLevel(
 ): Level | undefined {
   const level = context.levels.find(named.id);
   if (!level) {
+    // `R/A`: a party holds one level; two together are a level of their own, as RACI tables use.
+    const parts = named.id.split(/\s*[/,;&+]\s*/).filter(Boolean);
+    const combined =
+      parts.length > 1 && parts.every((part) => context.levels.find(part))
+        ? `a party holds one level: declare \`${named.id}\` as a level of its own, e.g. \`{ id: ${parts.map((part) => context.levels.find(part)!.id).join('-')}, name: ${parts.map((part) => context.levels.find(part)!.name).join(' and ')}, short: ${JSON.stringify(named.id)}, responsible: true }\``
+        : undefined;
     report(
       context.file,
       'level-unknown',
-      `Unexpected level \`${named.id}\`${where}, expected a level the frontmatter declares: ${context.levels.hint(named.id)}`,
+      `Unexpected level \`${named.id}\`${where}, expected a level the frontmatter declares: ${combined ?? context.levels.hint(named.id)}`,
       named.position,
     );
   }

@@ -1,4 +1,4 @@
-import type { Heading, List, ListItem, RootContent, Table } from 'mdast';
+import type { Heading, Html, List, ListItem, RootContent, Table } from 'mdast';
 import type { VFile } from 'vfile';
 import { ModelBuilder, type BuiltMatrix } from './builder.ts';
 import { hasErrors, report } from './diagnostics.ts';
@@ -61,6 +61,8 @@ export function readMatrix(
       );
     } else if (node.type === 'table') {
       readGridTable(context, node, null);
+    } else if (isHtmlTable(node)) {
+      reportHtmlTable(context, node);
     } else if (node.type !== 'footnoteDefinition') {
       // Footnotes in the matrix are the conditions of table cells, not its introduction.
       introduction.push(node);
@@ -133,6 +135,20 @@ export function readMatrix(
 const isTable = (node: RootContent): node is Table => node.type === 'table';
 const isBlock = (node: RootContent) => node.type === 'heading' && node.depth === 4;
 
+/** A table written in HTML, as documents converted from Word or a wiki often hold. */
+const isHtmlTable = (node: RootContent): node is Html =>
+  node.type === 'html' && /<table\b/i.test(node.value);
+
+/** Its rows would be shown as prose and read as no activity: say so rather than lose them. */
+function reportHtmlTable(context: MatrixContext, node: Html): void {
+  report(
+    context.file,
+    'content-ignored',
+    'Unexpected HTML table in the matrix, expected a Markdown table (`| Activity | Customer |` and a `| --- | --- |` row): Onus reads activities from Markdown tables only',
+    startOf(node),
+  );
+}
+
 /**
  * A level-3 heading that names no party, over tables or `####` activity blocks: an area
  * holding their activities.
@@ -148,6 +164,7 @@ function readAreaSection(context: MatrixContext, heading: Heading, content: Root
   const { before, groups } = splitAtHeadings(content, 4);
   for (const node of before) {
     if (node.type === 'table') readGridTable(context, node, area);
+    else if (isHtmlTable(node)) reportHtmlTable(context, node);
     else if (node.type !== 'html' && node.type !== 'footnoteDefinition') {
       report(
         context.file,

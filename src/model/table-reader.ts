@@ -49,6 +49,7 @@ const TITLE_HEADERS = new Set([
 ]);
 const PARTY_HEADER_WORDS = /(?:['’]s)?\s+(?:responsibilit(?:y|ies)|responsible|role|duties)$/i;
 const DESCRIPTION_HEADERS = new Set(['description', 'notes', 'note', 'details', 'comments']);
+const ROW_NUMBER = /^(?:#|no\.?|nr\.?|number)$/i;
 const REFERENCE = /^(?:(.+?)\s+)?(?:id|ids|ref|refs|reference|references)$/i;
 /** What tables use for "this party": ticks, crosses in the X-marks-the-spot sense, dots. */
 const MARKS = new Set(['✓', '✔', '✅', '☑', '√', 'x', 'yes', 'y', 'true', '●', '•', '■', '*']);
@@ -100,6 +101,8 @@ function readHeader(context: MatrixContext, cells: TableCell[]): Column[] | unde
     if (DESCRIPTION_HEADERS.has(folded)) return { kind: 'description' };
     const reference = REFERENCE.exec(text.trim());
     if (reference) return { kind: 'reference', framework: reference[1]?.trim() ?? '' };
+    // A row number (`#`, `No.`) is the row's reference, as the document cites it: `1.2`.
+    if (ROW_NUMBER.test(text.trim())) return { kind: 'reference', framework: '' };
     return undefined;
   });
   // Without a title column, the first column nothing else claims holds the titles.
