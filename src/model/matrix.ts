@@ -1,4 +1,4 @@
-import type { Heading, Html, List, ListItem, RootContent, Table } from 'mdast';
+import type { Heading, List, ListItem, RootContent, Table } from 'mdast';
 import type { VFile } from 'vfile';
 import { ModelBuilder, type BuiltMatrix } from './builder.ts';
 import { hasErrors, report } from './diagnostics.ts';
@@ -136,11 +136,11 @@ const isTable = (node: RootContent): node is Table => node.type === 'table';
 const isBlock = (node: RootContent) => node.type === 'heading' && node.depth === 4;
 
 /** A table written in HTML, as documents converted from Word or a wiki often hold. */
-const isHtmlTable = (node: RootContent): node is Html =>
+const isHtmlTable = (node: RootContent): boolean =>
   node.type === 'html' && /<table\b/i.test(node.value);
 
 /** Its rows would be shown as prose and read as no activity: say so rather than lose them. */
-function reportHtmlTable(context: MatrixContext, node: Html): void {
+function reportHtmlTable(context: MatrixContext, node: RootContent): void {
   report(
     context.file,
     'content-ignored',

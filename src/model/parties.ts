@@ -22,6 +22,11 @@ export class PartyDirectory {
     return this.#vocabulary.find(text);
   }
 
+  /** The party a heading or column header names: `Customer responsibilities` too. */
+  findInHeader(text: string): FrontmatterParty | undefined {
+    return this.#vocabulary.findInHeader(text);
+  }
+
   ids(): string[] {
     return this.#parties.map((party) => party.id);
   }
@@ -38,7 +43,7 @@ export class PartyDirectory {
   /** The party a heading names, or undefined after reporting the heading. */
   resolve(file: VFile, heading: Heading, section: string): FrontmatterParty | undefined {
     const text = plainText(heading);
-    const party = this.find(text);
+    const party = this.findInHeader(text);
     if (!party) {
       const suggestion = this.#vocabulary.hint(text);
       const known = this.#parties

@@ -47,7 +47,6 @@ const TITLE_HEADERS = new Set([
   'item',
   'process',
 ]);
-const PARTY_HEADER_WORDS = /(?:['’]s)?\s+(?:responsibilit(?:y|ies)|responsible|role|duties)$/i;
 const DESCRIPTION_HEADERS = new Set(['description', 'notes', 'note', 'details', 'comments']);
 const ROW_NUMBER = /^(?:#|no\.?|nr\.?|number)$/i;
 const REFERENCE = /^(?:(.+?)\s+)?(?:id|ids|ref|refs|reference|references)$/i;
@@ -90,11 +89,10 @@ function readHeader(context: MatrixContext, cells: TableCell[]): Column[] | unde
   const columns: Array<Column | undefined> = cells.map((cell) => {
     const text = plainText(cell);
     const folded = foldTitle(text);
-    // `Customer responsibility`, `Provider's responsibilities`: the party's column.
-    const party =
-      context.parties.find(text) ?? context.parties.find(text.replace(PARTY_HEADER_WORDS, ''));
+    // `Customer responsibility`, `IaaS (Infrastructure as a Service)`: the header says more.
+    const party = context.parties.findInHeader(text);
     if (party) return { kind: 'party', party: party.id };
-    const found = context.contexts.find(text);
+    const found = context.contexts.findInHeader(text);
     if (found) return { kind: 'context', context: found.id };
     if (AREA_HEADERS.has(folded)) return { kind: 'area' };
     if (TITLE_HEADERS.has(folded)) return { kind: 'title' };

@@ -112,6 +112,18 @@ export class Vocabulary<T extends { id: string; name: string; short?: string }> 
     return this.#byLabel.get(foldTitle(text));
   }
 
+  /**
+   * What a heading or a column header names, which often says more than the name:
+   * `AWS responsibility ("Security of the cloud")`, `IaaS (Infrastructure as a Service)`.
+   */
+  findInHeader(text: string): T | undefined {
+    for (const form of headerForms(text)) {
+      const found = this.find(form);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
   /** "did you mean `x`?" when a known label is close to the text, else "one of" the known ids. */
   hint(text: string): string {
     const closest = closestLabel(foldTitle(text), this.#byLabel.keys());
@@ -119,6 +131,15 @@ export class Vocabulary<T extends { id: string; name: string; short?: string }> 
     if (match) return `did you mean \`${match.id}\`?`;
     return `one of ${this.items.map((item) => `\`${item.id}\``).join(', ')}`;
   }
+}
+
+/** A header's text, then without a closing aside in brackets or quotes, then without "responsibility". */
+function headerForms(text: string): string[] {
+  const bare = text.replace(/\s*(?:\([^()]*\)|"[^"]*"|“[^”]*”)\s*$/, '').trim();
+  const role = bare
+    .replace(/(?:['’]s)?\s+(?:responsibilit(?:y|ies)|responsible|role|duties)$/i, '')
+    .trim();
+  return [...new Set([text, bare, role])].filter(Boolean);
 }
 
 /** Levenshtein distance, for suggestions between short labels. */
