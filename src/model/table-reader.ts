@@ -266,12 +266,27 @@ function readPartyCell(
   if (NOTHING.has(folded) || NOT_APPLICABLE.has(folded)) return undefined;
   const position = startOf(cell);
   const condition = conditionOf(context, cell);
+  const held = (level: Level, note?: string): AssignmentDraft => ({
+    party,
+    level: level.id,
+    ...(note && { note }),
+    ...(condition !== undefined && { condition }),
+    position,
+  });
+  // `Shares: reviews the reports`: a level, then what the party does.
+  const labelled = /^([^:()]{1,40}):\s+\S/.exec(text);
+  const labelLevel = labelled && levelOrMark(context, labelled[1]!);
+  if (labelLevel) return held(labelLevel, noteOf(context, cell, true));
   // `Shares (PaaS, SaaS)`: a level in some contexts.
   const match = /^(.*?)\s*\(([^()]*)\)$/.exec(text);
   const levelText = match ? match[1]! : text;
-  const level = MARKS.has(foldMark(levelText))
-    ? context.defaultLevel
-    : resolveLevel(context, { id: levelText, position }, IN_A_CELL);
+  const known = levelOrMark(context, levelText);
+  // A sentence in a party's column, as customer responsibility matrices write them: what that
+  // party does there. A word or two that is no level is a typo, and an error.
+  if (!known && !match && text.split(/\s+/).length >= PROSE_WORDS) {
+    return held(context.defaultLevel, noteOf(context, cell, false));
+  }
+  const level = known ?? resolveLevel(context, { id: levelText, position }, IN_A_CELL);
   if (!level) return undefined;
   let contexts: string[] | undefined;
   if (match) {
@@ -291,6 +306,19 @@ function readPartyCell(
     ...(condition !== undefined && { condition }),
     position,
   };
+}
+
+const PROSE_WORDS = 4;
+
+const levelOrMark = (context: MatrixContext, text: string): Level | undefined =>
+  MARKS.has(foldMark(text)) ? context.defaultLevel : context.levels.find(text);
+
+/** A cell's Markdown as a party's note: without its footnote marks (the condition), or its label. */
+function noteOf(context: MatrixContext, cell: TableCell, afterLabel: boolean): string {
+  const markdown = cellMarkdown(context, cell)
+    .replace(/\[\^[^\]\s]+\]/g, '')
+    .trim();
+  return afterLabel ? markdown.slice(markdown.indexOf(':') + 1).trim() : markdown;
 }
 
 function readContextCell(
