@@ -19,7 +19,8 @@ import type { Level, Position, Reference } from './schema.ts';
  * - references (`Id`, `Ref`, `Reference`, or `<framework> id`, such as `CCM id`);
  * - a description (`Description`, Notes, Details);
  * - a party: each cell a level (`Owns`, `Shared`…) or a mark (`✓`, `x`, `yes`) for the
- *   default level, empty when the party holds nothing;
+ *   default level, empty when the party holds nothing, or a sentence: the party's note;
+ * - who holds it everywhere (`Owner`, `Responsible party`): cells as a context's;
  * - a context (`IaaS`, a layer, a variant): each cell names parties (`Provider and
  *   Customer`), a party with its level (`Customer (shares)`), a level with its parties
  *   (`Shared (Provider, Customer)`), or a level alone, which every party holds; `N/A` when
@@ -33,9 +34,22 @@ type Column =
   | { kind: 'description' }
   | { kind: 'reference'; framework: string }
   | { kind: 'party'; party: string }
-  | { kind: 'context'; context: string };
+  | { kind: 'context'; context: string }
+  /** Who holds the activity, in every context: `Owner`, `Responsible party`. */
+  | { kind: 'holders' };
 
 const AREA_HEADERS = new Set(['area', 'group', 'category', 'domain', 'section']);
+const HOLDER_HEADERS = new Set([
+  'owner',
+  'owners',
+  'responsible',
+  'responsible party',
+  'responsible parties',
+  'who',
+  'who is responsible',
+  'party',
+  'parties',
+]);
 const TITLE_HEADERS = new Set([
   'activity',
   'control',
@@ -95,6 +109,7 @@ function readHeader(context: MatrixContext, cells: TableCell[]): Column[] | unde
     const found = context.contexts.findInHeader(text);
     if (found) return { kind: 'context', context: found.id };
     if (AREA_HEADERS.has(folded)) return { kind: 'area' };
+    if (HOLDER_HEADERS.has(folded)) return { kind: 'holders' };
     if (TITLE_HEADERS.has(folded)) return { kind: 'title' };
     if (DESCRIPTION_HEADERS.has(folded)) return { kind: 'description' };
     const reference = REFERENCE.exec(text.trim());
@@ -134,7 +149,7 @@ function readHeader(context: MatrixContext, cells: TableCell[]): Column[] | unde
 
 function columnHint(context: MatrixContext, text: string): string {
   const expected =
-    'expected a party or a context the frontmatter declares, or Area, Activity, Id, Description';
+    'expected a party or a context the frontmatter declares, or Area, Activity, Owner, Id, Description';
   for (const hint of [context.parties.hint(text), context.contexts.hint(text)]) {
     if (hint.startsWith('did you mean')) return `${expected}: ${hint}`;
   }
@@ -183,10 +198,12 @@ function readRow(
     } else if (column.kind === 'party') {
       const assignment = readPartyCell(context, cell, column.party);
       if (assignment) assignments.push(assignment);
+    } else if (column.kind === 'holders') {
+      assignments.push(...readHoldersCell(context, cell));
     } else if (column.kind === 'context') {
       if (NOT_APPLICABLE.has(foldTitle(text))) absent.push(column.context);
       else {
-        assignments.push(...readContextCell(context, cell, column.context));
+        assignments.push(...readHoldersCell(context, cell, column.context));
       }
     }
   });
@@ -321,10 +338,11 @@ function noteOf(context: MatrixContext, cell: TableCell, afterLabel: boolean): s
   return afterLabel ? markdown.slice(markdown.indexOf(':') + 1).trim() : markdown;
 }
 
-function readContextCell(
+/** Who holds the activity in one context's column, or in every context (an `Owner` column). */
+function readHoldersCell(
   context: MatrixContext,
   cell: TableCell,
-  contextId: string,
+  contextId?: string,
 ): AssignmentDraft[] {
   const text = textWithoutFootnotes(cell);
   if (NOTHING.has(foldMark(text))) return [];
@@ -335,7 +353,7 @@ function readContextCell(
     assignments.push({
       party,
       level: level.id,
-      contexts: [contextId],
+      ...(contextId !== undefined && { contexts: [contextId] }),
       ...(condition !== undefined && { condition }),
       position,
     });
