@@ -44,7 +44,9 @@ export function readActivityBlock(
   const body = [...content];
   const facts = readFactLines(context, body, startOf(heading));
   if (!facts) return;
-  const listIndex = body.findLastIndex((node) => node.type === 'list' && isPartyList(node));
+  const listIndex = body.findLastIndex(
+    (node) => node.type === 'list' && isPartyList(context, node),
+  );
   const partyList = listIndex === -1 ? undefined : (body[listIndex] as List);
   const description = printMarkdown(listIndex === -1 ? body : body.slice(0, listIndex));
   for (const node of listIndex === -1 ? [] : body.slice(listIndex + 1)) {
@@ -64,9 +66,17 @@ export function readActivityBlock(
     );
     return;
   }
+  // A catalog heading often starts with its control's id (`#### AC-2 Account management`):
+  // without a `References:` line, that id is the control's reference.
+  const leadingId = CONTROL_ID_LEAD.exec(title.text)?.[1];
+  const fromHeading = facts.references.length === 0 && leadingId !== undefined;
+  if (fromHeading) facts.references.push({ framework: '', id: leadingId });
   if (!title.explicitId && facts.references[0]) {
     // A control's permalink is its reference id (`A&A-01` → `a-a-01`).
-    title.explicitId = { id: deriveId(null, facts.references[0].id), position: facts.position };
+    title.explicitId = {
+      id: deriveId(null, facts.references[0].id),
+      position: fromHeading ? startOf(heading) : facts.position,
+    };
   }
   const activity = context.builder.activity(title, area, startOf(heading));
   if (!activity) return;
@@ -198,16 +208,49 @@ function readReferences(
   return references;
 }
 
-/** A list whose every item starts with a bold name: the parties of a block. */
-function isPartyList(list: List): boolean {
+/**
+ * A control id at the start of a heading: letters, a dash or a dot, and a number, as control
+ * catalogs write them (`AC-2`, `A&A-01`, `CM-7(5)`, `IAM-02`), then the control's name.
+ */
+const CONTROL_ID_LEAD = /^([A-Z][A-Z&]{0,7}[-.]\d+(?:[.-]\d+)*(?:\(\d+\))?)[\s:–—-]+\S/;
+
+/**
+ * A list whose every item starts with a party: its name in bold, or written plainly and followed
+ * by nothing but a level, contexts or a condition before its `:` — so that a description's list
+ * that merely starts with a party's name is not taken for the parties.
+ */
+function isPartyList(context: MatrixContext, list: List): boolean {
   return (
     !list.ordered &&
     list.children.length > 0 &&
-    list.children.every((item) => {
-      const first = item.children[0];
-      return first?.type === 'paragraph' && first.children[0]?.type === 'strong';
-    })
+    list.children.every((item) => partyHead(context, item) !== undefined)
   );
+}
+
+interface PartyHead {
+  /** The party's name as written, and where. */
+  name: string;
+  at: Position;
+  /** The rest of the item's first paragraph. */
+  inline: PhrasingContent[];
+}
+
+function partyHead(context: MatrixContext, item: ListItem): PartyHead | undefined {
+  const first = item.children[0];
+  if (first?.type !== 'paragraph') return undefined;
+  const [lead, ...inline] = first.children;
+  if (lead?.type === 'strong') return { name: plainText(lead), at: startOf(lead), inline };
+  if (lead?.type !== 'text') return undefined;
+  const found = context.parties.leading(lead.value);
+  if (!found) return undefined;
+  const after = lead.value.slice(found.length);
+  const rest: PhrasingContent[] = [
+    ...(after ? [{ type: 'text', value: after } as PhrasingContent] : []),
+    ...inline,
+  ];
+  const level = HEAD.exec(splitAtColon(rest).head)?.groups?.level?.trim();
+  if (level && !context.levels.find(level)) return undefined;
+  return { name: lead.value.slice(0, found.length), at: startOf(lead), inline: rest };
 }
 
 const HEAD =
@@ -215,17 +258,16 @@ const HEAD =
 
 /** `- **Customer** shares in PaaS, if it uses the portal: the note…` */
 function readPartyItem(context: MatrixContext, item: ListItem): AssignmentDraft | undefined {
-  const [first, ...rest] = item.children as [Paragraph, ...RootContent[]];
-  const [name, ...inline] = first.children;
+  const [, ...rest] = item.children as [Paragraph, ...RootContent[]];
+  const { name: partyName, at, inline } = partyHead(context, item)!;
   const position = startOf(item);
-  const partyName = plainText(name!);
   const party = context.parties.find(partyName);
   if (!party) {
     report(
       context.file,
       'party-unknown',
       `Unexpected party \`${partyName}\`, expected a party the frontmatter declares: ${context.parties.hint(partyName)}`,
-      startOf(name!),
+      at,
     );
     return undefined;
   }

@@ -27,6 +27,24 @@ export class PartyDirectory {
     return this.#vocabulary.findInHeader(text);
   }
 
+  /**
+   * The party whose id, name or short name starts the text, as a whole word, and how long that
+   * label is (the longest that fits): `Customer owns: …`.
+   */
+  leading(text: string): { party: FrontmatterParty; length: number } | undefined {
+    const folded = text.toLowerCase();
+    let best: { party: FrontmatterParty; length: number } | undefined;
+    for (const party of this.#parties) {
+      for (const label of [party.id, party.name, party.short]) {
+        if (!label || (best && label.length <= best.length)) continue;
+        if (!folded.startsWith(label.toLowerCase())) continue;
+        if (/^[\p{L}\p{N}]/u.test(text.slice(label.length))) continue;
+        best = { party, length: label.length };
+      }
+    }
+    return best;
+  }
+
   ids(): string[] {
     return this.#parties.map((party) => party.id);
   }
