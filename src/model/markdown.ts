@@ -55,20 +55,14 @@ export function plainText(node: Nodes): string {
 
 /** A line break written as HTML, as tables must (`Access control<br>and auditing`). */
 const HTML_BREAK = /^<br\s*\/?>$/i;
-/** An inline HTML tag alone (`<b>`, `</sup>`): markup around words, not words. */
-const HTML_TAG = /^<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>$/;
 
 /**
- * mdast-util-to-string's text (values, image alt texts), without HTML comments or tags; a
- * `<br>` is a space.
+ * mdast-util-to-string's text (values, image alt texts), without HTML comments; a `<br>` is a
+ * space. Other HTML stays, as text: a title shows what its author wrote, and keeps its id.
  */
 function textOf(node: Nodes): string {
   if (isComment(node)) return '';
-  if (node.type === 'html') {
-    const value = node.value.trim();
-    if (HTML_BREAK.test(value)) return ' ';
-    if (HTML_TAG.test(value)) return '';
-  }
+  if (node.type === 'html' && HTML_BREAK.test(node.value.trim())) return ' ';
   if ('value' in node) return node.value;
   if (node.type === 'image' || node.type === 'imageReference') return node.alt ?? '';
   if ('children' in node) return (node.children as Nodes[]).map(textOf).join('');
