@@ -130,6 +130,8 @@ export function readFrontmatter(
   node: Yaml | undefined,
   /** The file's text: to tell a frontmatter never closed from one never opened. */
   text = '',
+  /** Parties the document seems to have (`{ id: …, name: … }`), to offer when it has no frontmatter. */
+  candidates: readonly string[] = [],
 ): Frontmatter | undefined {
   if (!node && /^---[ \t]*\r?\n/.test(text)) {
     report(
@@ -144,7 +146,7 @@ export function readFrontmatter(
     report(
       file,
       'frontmatter-missing',
-      'Unexpected missing frontmatter, expected `---` on the first line, then YAML with `title` and `parties`',
+      `Unexpected missing frontmatter, expected \`---\` on the first line, then YAML with \`title\` and \`parties\`${candidates.length > 0 ? `: from the matrix, perhaps \`parties: [${candidates.join(', ')}]\`` : ''}`,
       { line: 1, column: 1 },
     );
     return undefined;

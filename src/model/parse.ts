@@ -6,6 +6,7 @@ import type { VFileMessage } from 'vfile-message';
 import { decodeText } from './decode.ts';
 import { hasErrors, report } from './diagnostics.ts';
 import { readFrontmatter } from './frontmatter.ts';
+import { partyCandidates } from './party-candidates.ts';
 import { checkLimits } from './limits.ts';
 import { slugify } from './ids.ts';
 import { parseMarkdown, plainText, printMarkdown } from './markdown.ts';
@@ -86,7 +87,12 @@ function readModel(file: VFile, parsed?: ParsedText): Model | undefined {
   // Whole-tree walks only when the text can hold what they look for.
   if (/!\[|<(?:img|source)\b/i.test(text)) warnRemoteMedia(file, tree);
   const outline = outlineDocument(file, tree);
-  const frontmatter = readFrontmatter(file, outline.frontmatter, text);
+  const frontmatter = readFrontmatter(
+    file,
+    outline.frontmatter,
+    text,
+    outline.frontmatter ? [] : partyCandidates(outline.sections),
+  );
 
   const matrices = outline.sections.filter((section) => section.kind === 'matrix');
   const [matrix, ...extraMatrices] = matrices;

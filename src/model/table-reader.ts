@@ -99,6 +99,20 @@ export function readGridTable(context: MatrixContext, table: Table, area: AreaDr
   }
 }
 
+/** Whether a column header is one of a grid's own (area, title, references…), not a party's. */
+export function isGridHeader(text: string): boolean {
+  const folded = foldTitle(text);
+  return (
+    AREA_HEADERS.has(folded) ||
+    HOLDER_HEADERS.has(folded) ||
+    TITLE_HEADERS.has(folded) ||
+    DESCRIPTION_HEADERS.has(folded) ||
+    REFERENCE.test(text.trim()) ||
+    ROW_NUMBER.test(text.trim()) ||
+    folded === ''
+  );
+}
+
 function readHeader(context: MatrixContext, cells: TableCell[]): Column[] | undefined {
   const columns: Array<Column | undefined> = cells.map((cell) => {
     const text = plainText(cell);

@@ -134,7 +134,7 @@ export class Vocabulary<T extends { id: string; name: string; short?: string }> 
 }
 
 /** A header's text, then without a closing aside in brackets or quotes, then without "responsibility". */
-function headerForms(text: string): string[] {
+export function headerForms(text: string): string[] {
   const bare = text.replace(/\s*(?:\([^()]*\)|"[^"]*"|“[^”]*”)\s*$/, '').trim();
   const role = bare
     .replace(/(?:['’]s)?\s+(?:responsibilit(?:y|ies)|responsible|role|duties)$/i, '')
