@@ -1,4 +1,4 @@
-import type { Heading, List, ListItem, RootContent, Table } from 'mdast';
+import type { Heading, List, ListItem, Paragraph, RootContent, Table } from 'mdast';
 import type { VFile } from 'vfile';
 import { ModelBuilder, type BuiltMatrix } from './builder.ts';
 import { hasErrors, report } from './diagnostics.ts';
@@ -187,6 +187,37 @@ function readList(
 }
 
 /**
+ * `- **Patching**: apply patches monthly.` — a bold term, a colon or a dash, then a sentence:
+ * the term is the activity's title, the sentence its note (as glossary-style lists write it).
+ * Not when the line ends with `{…}`, whose id or attributes belong to the whole title.
+ */
+function boldLead(
+  source: string,
+  paragraph: Paragraph,
+): { title: Paragraph; note: Paragraph } | undefined {
+  const [strong, next, ...others] = paragraph.children;
+  if (strong?.type !== 'strong' || next?.type !== 'text') return undefined;
+  const separator = /^\s*(?::|[–—-](?=\s))\s*/.exec(next.value);
+  if (!separator || (next.value.length === separator[0].length && others.length === 0))
+    return undefined;
+  const end = paragraph.position?.end.offset;
+  if (end !== undefined && /\}\s*$/.test(source.slice(0, end))) return undefined;
+  const rest = next.value.slice(separator[0].length);
+  return {
+    title: {
+      type: 'paragraph',
+      children: [strong],
+      ...(strong.position && { position: strong.position }),
+    },
+    note: {
+      type: 'paragraph',
+      children: [...(rest ? [{ ...next, value: rest }] : []), ...others],
+      ...(paragraph.position && { position: paragraph.position }),
+    },
+  };
+}
+
+/**
  * An item with a nested bullet list is an area; one without is an activity, and whatever
  * follows its title — paragraphs, numbered lists, code, tables, alerts — is its party's note.
  */
@@ -216,12 +247,13 @@ function readItem(
     );
     return;
   }
-  const title = readItemTitle(file, context.source, first);
+  const firstList = rest.findIndex((node) => node.type === 'list' && !node.ordered);
+  const lead = firstList === -1 ? boldLead(context.source, first) : undefined;
+  const title = readItemTitle(file, context.source, lead?.title ?? first);
   if (!title) return;
 
-  const firstList = rest.findIndex((node) => node.type === 'list' && !node.ordered);
   if (firstList === -1) {
-    addActivity(context, title, rest, party, parent, item);
+    addActivity(context, title, lead ? [lead.note, ...rest] : rest, party, parent, item);
     return;
   }
 
