@@ -56,5 +56,16 @@ export function outlineDocument(file: VFile, root: Root): Outline {
       (outline.sections.at(-1)?.children ?? outline.preamble).push(node);
     }
   }
+  // Without `## Responsibility matrix`, the section a published SRM gives its matrix under.
+  if (!outline.sections.some((section) => section.kind === 'matrix')) {
+    const likely = outline.sections.find(
+      (section) => section.kind === 'prose' && MATRIX_LIKE.test(foldTitle(section.title)),
+    );
+    if (likely) likely.kind = 'matrix';
+  }
   return outline;
 }
+
+/** `Shared responsibility matrix`, `Responsibilities`, `RACI matrix`, `Customer responsibility model`… */
+const MATRIX_LIKE =
+  /^(?:(?:the|shared|customer|security|division of)\s+)*(?:responsibilit(?:y|ies)|raci)(?:\s+(?:matrix|table|model|assignments?|chart))?$/;

@@ -100,7 +100,7 @@ function readModel(file: VFile, parsed?: ParsedText): Model | undefined {
     report(
       file,
       'matrix-missing',
-      'Unexpected missing matrix, expected a `## Responsibility matrix` section with a `### <party>` heading per party',
+      'Unexpected missing matrix, expected a `## Responsibility matrix` section (or `## Shared responsibility matrix`, `## Responsibilities`, `## RACI`) with a table, or a `### <party>` heading per party',
       { line: 1, column: 1 },
     );
   }
