@@ -340,6 +340,7 @@ function readPartyCell(
 }
 
 const PROSE_WORDS = 4;
+const EVERY_PARTY = new Set(['both', 'all', 'all parties', 'everyone']);
 
 const levelOrMark = (context: MatrixContext, text: string): Level | undefined =>
   MARKS.has(foldMark(text)) ? context.defaultLevel : context.levels.find(text);
@@ -371,6 +372,15 @@ function readHoldersCell(
       ...(condition !== undefined && { condition }),
       position,
     });
+  // `Both`, `All`: every party, at the level a party named alone holds.
+  if (
+    EVERY_PARTY.has(foldTitle(text)) &&
+    !context.parties.find(text) &&
+    !context.levels.find(text)
+  ) {
+    for (const id of context.parties.ids()) add(id, context.defaultLevel);
+    return assignments;
+  }
   // A party or level whose name holds a separator (`Research and Development`) is one token.
   const whole = context.parties.find(text) || context.levels.find(text);
   const tokens = whole ? [text] : splitOutsideParentheses(text);
