@@ -123,7 +123,7 @@ function readHeader(context: MatrixContext, cells: TableCell[]): Column[] | unde
     const found = context.contexts.findInHeader(text);
     if (found) return { kind: 'context', context: found.id };
     if (AREA_HEADERS.has(folded)) return { kind: 'area' };
-    if (HOLDER_HEADERS.has(folded)) return { kind: 'holders' };
+    if (HOLDER_HEADERS.has(folded) || /\bowner(?:ship)?$/.test(folded)) return { kind: 'holders' };
     if (TITLE_HEADERS.has(folded)) return { kind: 'title' };
     if (DESCRIPTION_HEADERS.has(folded)) return { kind: 'description' };
     const reference = REFERENCE.exec(text.trim());
@@ -381,6 +381,17 @@ function readHoldersCell(
     for (const id of context.parties.ids()) add(id, context.defaultLevel);
     return assignments;
   }
+  // `Shared CSP and CSC`: a level, then the parties holding it (CSA CCM's ownership column).
+  const levelFirst = /^(\S+)\s+(.+)$/.exec(text);
+  const leadingLevel =
+    levelFirst && !context.parties.find(text) && context.levels.find(levelFirst[1]!);
+  if (leadingLevel) {
+    const names = splitOutsideParentheses(levelFirst![2]!);
+    if (names.every((name) => partyOf(context, name))) {
+      for (const name of names) add(partyOf(context, name)!.id, leadingLevel);
+      return assignments;
+    }
+  }
   // A party or level whose name holds a separator (`Research and Development`) is one token.
   const whole = context.parties.find(text) || context.levels.find(text);
   const tokens = whole ? [text] : splitOutsideParentheses(text);
@@ -389,7 +400,7 @@ function readHoldersCell(
     const match = /^(.*?)\s*\(([^()]*)\)$/.exec(token);
     const head = match ? match[1]! : token;
     const inner = match?.[2]?.split(SEPARATORS).filter(Boolean) ?? [];
-    const party = context.parties.find(head);
+    const party = partyOf(context, head);
     if (party) {
       const level =
         inner.length > 0
@@ -411,6 +422,16 @@ function readHoldersCell(
     reportUnknownParty(context, head, position, true, tokens.length === 1);
   }
   return assignments;
+}
+
+/** A party named in a cell: `Customer`, or as ownership columns write it: `CSP-owned`, `owned by CSP`, `3rd-party outsourced`. */
+function partyOf(context: MatrixContext, text: string) {
+  return (
+    context.parties.find(text) ??
+    context.parties.find(
+      text.replace(/[-\s](?:owned|outsourced|managed|operated)$/i, '').replace(/^owned by\s+/i, ''),
+    )
+  );
 }
 
 function reportUnknownParty(
