@@ -146,18 +146,24 @@ function readHeader(context: MatrixContext, cells: TableCell[]): Column[] | unde
     }
     columns[free] = { kind: 'title' };
   }
-  let ok = true;
+  const unknown = cells.filter((_, index) => !columns[index]).map((cell) => plainText(cell));
+  // Columns a model has not declared are most often its contexts: IaaS, PaaS, SaaS.
+  const declare =
+    context.contexts.items.length === 0 &&
+    unknown.every((text) => !context.parties.hint(text).startsWith('did you mean'))
+      ? `; if they are contexts (service models, layers…), declare them: \`contexts: [${unknown.join(', ')}]\``
+      : '';
   columns.forEach((column, index) => {
     if (column) return;
-    ok = false;
     const text = plainText(cells[index]!);
     report(
       context.file,
       'party-unknown',
-      `Unexpected column \`${text}\`, ${columnHint(context, text)}`,
+      `Unexpected column \`${text}\`, ${columnHint(context, text)}${declare}`,
       startOf(cells[index]!),
     );
   });
+  const ok = unknown.length === 0;
   return ok ? (columns as Column[]) : undefined;
 }
 
