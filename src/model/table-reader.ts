@@ -84,6 +84,8 @@ export function readGridTable(context: MatrixContext, table: Table, area: AreaDr
   const width = header.children.length;
   // An empty Area cell continues the area above it: that is how merged cells come out in Markdown.
   let previousArea: AreaDraft | null = area;
+  const groupRows = !columns.some((column) => column.kind === 'area');
+  let rowsArea = area;
   for (const row of rows) {
     if (row.children.length !== width) {
       const extra = row.children[width];
@@ -95,8 +97,31 @@ export function readGridTable(context: MatrixContext, table: Table, area: AreaDr
       );
       continue;
     }
-    previousArea = readRow(context, columns, row.children, area, previousArea) ?? previousArea;
+    const group = groupRows ? groupTitle(columns, row.children) : undefined;
+    if (group) {
+      rowsArea = context.builder.area(group, area, startOf(row)) ?? area;
+      continue;
+    }
+    previousArea = readRow(context, columns, row.children, rowsArea, previousArea) ?? previousArea;
   }
+}
+
+/**
+ * `| **Identity** | | |`: a row whose only content is its title, in bold, heads the rows below
+ * it as their area — how tables without an Area column group their rows.
+ */
+function groupTitle(
+  columns: readonly Column[],
+  cells: readonly TableCell[],
+): ItemTitle | undefined {
+  const index = columns.findIndex((column) => column.kind === 'title');
+  const cell = cells[index];
+  const [only, ...more] = cell?.children ?? [];
+  if (only?.type !== 'strong' || more.some((node) => plainText(node).trim() !== ''))
+    return undefined;
+  if (cells.some((other, at) => at !== index && plainText(other) !== '')) return undefined;
+  const text = plainText(cell!);
+  return text ? { text: text.slice(0, LIMITS.titleLength), formerIds: [] } : undefined;
 }
 
 /** Whether a column header is one of a grid's own (area, title, references…), not a party's. */
