@@ -1,4 +1,4 @@
-import { MessageChannel, Worker } from 'node:worker_threads';
+import { Worker } from 'node:worker_threads';
 import { VFile } from 'vfile';
 import { VFileMessage } from 'vfile-message';
 import { report } from '../model/diagnostics.ts';
@@ -28,9 +28,6 @@ export interface SerializedParse {
   messages: SerializedMessage[];
 }
 
-/** Files from this size on are parsed in two parts side by side, on the parse thread and a helper. */
-export const PARALLEL_MIN_BYTES = 256 * 1024;
-
 const placeOf = (line?: number, column?: number) =>
   line === undefined ? undefined : { line, column: column ?? 1 };
 
@@ -39,14 +36,12 @@ const placeOf = (line?: number, column?: number) =>
  * one (two cores, both busy), so that this thread still answers Ctrl+C, and so that no input,
  * however pathological, can hold the command longer than `LIMITS.parseSeconds` or take more
  * than `LIMITS.parseMemoryMb`: past either, the thread is stopped and the file gets an error
- * at the line the parser had reached. Files parse one after another on one thread; a large
- * one in two parts, the second on a helper thread under the same limits.
+ * at the line the parser had reached. Files parse one after another on one thread.
  */
 export class ParseWorker {
   #worker: Worker | undefined;
-  #helper: Worker | undefined;
-  /** Where the parse thread and its helper are: the lines they last reached. */
-  #progress = new Int32Array(new SharedArrayBuffer(8));
+  /** Where the parser is: the line it last reached, written by the worker. */
+  #progress = new Int32Array(new SharedArrayBuffer(4));
   #queue: Promise<unknown> = Promise.resolve();
 
   /** Same result as `parseModel`: the model, and a file carrying every message. */
@@ -58,11 +53,11 @@ export class ParseWorker {
 
   /** Let the process end once the queue is done. */
   close(): void {
-    void this.#queue.then(() => this.#stopThreads());
+    void this.#queue.then(() => this.#worker?.terminate());
   }
 
-  #start(script: string): Worker {
-    const worker = new Worker(new URL(script, import.meta.url), {
+  #start(): Worker {
+    const worker = new Worker(new URL('./parse-worker.ts', import.meta.url), {
       workerData: { progress: this.#progress },
       resourceLimits: { maxOldGenerationSizeMb: LIMITS.parseMemoryMb },
     });
@@ -70,34 +65,13 @@ export class ParseWorker {
     return worker;
   }
 
-  #stopThreads(): void {
-    void this.#worker?.terminate();
-    void this.#helper?.terminate();
-    this.#worker = undefined;
-    this.#helper = undefined;
-  }
-
-  #threadsFor(bytes: Uint8Array): Worker[] {
-    const worker = (this.#worker ??= this.#start('./parse-worker.ts'));
-    if (bytes.byteLength >= PARALLEL_MIN_BYTES && !this.#helper) {
-      this.#helper = this.#start('./markdown-worker.ts');
-      const { port1, port2 } = new MessageChannel();
-      this.#helper.postMessage({ port: port2 }, [port2]);
-      worker.postMessage({ helper: port1 }, [port1]);
-    }
-    return this.#helper ? [worker, this.#helper] : [worker];
-  }
-
   #parseNow({ path, cwd, bytes, source }: ParseRequest): Promise<ParseResult> {
     Atomics.store(this.#progress, 0, 0);
-    Atomics.store(this.#progress, 1, 0);
-    const threads = this.#threadsFor(bytes);
-    const worker = threads[0]!;
+    const worker = (this.#worker ??= this.#start());
     return new Promise((resolve, reject) => {
       const stop = (why: string) => {
         const file = new VFile({ path, cwd, value: bytes });
-        // The helper's line while it parses a part, else the parse thread's.
-        const reached = Atomics.load(this.#progress, 1) || Atomics.load(this.#progress, 0);
+        const reached = Atomics.load(this.#progress, 0);
         const where =
           reached > 0
             ? `stopped near line ${reached}`
@@ -112,7 +86,8 @@ export class ParseWorker {
       };
       const timer = setTimeout(() => {
         cleanup();
-        this.#stopThreads();
+        this.#worker = undefined;
+        void worker.terminate();
         stop(`takes over ${LIMITS.parseSeconds} s`);
       }, LIMITS.parseSeconds * 1000);
       const onMessage = (message: SerializedParse) => {
@@ -121,7 +96,7 @@ export class ParseWorker {
       };
       const onError = (error: NodeJS.ErrnoException) => {
         cleanup();
-        this.#stopThreads();
+        this.#worker = undefined;
         if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') {
           stop(`needs over ${LIMITS.parseMemoryMb} MB of memory`);
         } else reject(error);
@@ -129,10 +104,10 @@ export class ParseWorker {
       const cleanup = () => {
         clearTimeout(timer);
         worker.off('message', onMessage);
-        for (const thread of threads) thread.off('error', onError);
+        worker.off('error', onError);
       };
       worker.on('message', onMessage);
-      for (const thread of threads) thread.on('error', onError);
+      worker.on('error', onError);
       worker.postMessage({ path, cwd, bytes, source });
     });
   }

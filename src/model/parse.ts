@@ -24,12 +24,6 @@ declare module 'vfile' {
   }
 }
 
-/** A file's text and its Markdown tree, when the caller parsed it already (in parts). */
-export interface ParsedText {
-  text: string;
-  tree: Root;
-}
-
 export interface ParseResult {
   /** The model, or undefined when the file has errors (see `file.messages`). */
   model: Model | undefined;
@@ -41,8 +35,8 @@ export interface ParseResult {
  * Parse one SRM Markdown file into the responsibility model. Pure: problems become messages
  * on the file, at the place that caused them; nothing is thrown for bad input.
  */
-export function parseModel(file: VFile, parsed?: ParsedText): ParseResult {
-  const model = readWithinStack(file, parsed);
+export function parseModel(file: VFile): ParseResult {
+  const model = readWithinStack(file);
   file.messages.sort(byPlace);
   return { model, file };
 }
@@ -51,9 +45,9 @@ export function parseModel(file: VFile, parsed?: ParsedText): ParseResult {
  * The limits keep nesting shallow enough for every recursive step of the parse; should an
  * input still exhaust the stack, it is an error about the input, not a crash.
  */
-function readWithinStack(file: VFile, parsed?: ParsedText): Model | undefined {
+function readWithinStack(file: VFile): Model | undefined {
   try {
-    return readModel(file, parsed);
+    return readModel(file);
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     report(
@@ -70,20 +64,11 @@ function byPlace(a: VFileMessage, b: VFileMessage): number {
   return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
 }
 
-/**
- * The file's Markdown, decoded and within the limits a parse relies on; undefined, with the
- * reason reported on the file, when it must not be parsed.
- */
-export function readText(file: VFile): string | undefined {
+function readModel(file: VFile): Model | undefined {
   const text = decodeText(file);
-  return text !== undefined && checkLimits(file, text) ? text : undefined;
-}
+  if (text === undefined || !checkLimits(file, text)) return undefined;
 
-function readModel(file: VFile, parsed?: ParsedText): Model | undefined {
-  const text = readText(file);
-  if (text === undefined) return undefined;
-
-  const tree = parsed?.text === text ? parsed.tree : parseMarkdown(text);
+  const tree = parseMarkdown(text);
   // Whole-tree walks only when the text can hold what they look for.
   if (/!\[|<(?:img|source)\b/i.test(text)) warnRemoteMedia(file, tree);
   const outline = outlineDocument(file, tree);
