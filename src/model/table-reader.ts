@@ -371,6 +371,7 @@ function readPartyCell(
 }
 
 const PROSE_WORDS = 4;
+const FOOTNOTE_MARK = /\s*(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\*+|†|‡)$/u;
 const EVERY_PARTY = new Set(['both', 'all', 'all parties', 'everyone']);
 
 const levelOrMark = (context: MatrixContext, text: string): Level | undefined =>
@@ -472,6 +473,18 @@ function reportUnknownParty(
   orLevel = false,
   alone = false,
 ): void {
+  // `Customer¹`, `Provider*`: a footnote mark as a PDF prints it, which a cell writes `[^1]`.
+  const marked = FOOTNOTE_MARK.exec(name);
+  const bare = marked && context.parties.find(name.slice(0, marked.index).trim());
+  if (bare) {
+    report(
+      context.file,
+      'party-unknown',
+      `Unexpected \`${name}\` in a cell, expected a party the frontmatter declares: for \`${bare.name}\` on a condition, write the mark as a footnote, \`${name.slice(0, marked!.index).trim()}[^1]\`, with \`[^1]: …\` below the table`,
+      position,
+    );
+    return;
+  }
   const hint = context.parties.hint(name);
   // `Shared` alone in a cloud provider's table: a level every party holds, once the model names it.
   const declare =
