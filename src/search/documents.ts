@@ -2,8 +2,20 @@ import type { Model, Party } from '../model/index.ts';
 import { plainTextOfMarkdown } from '../render/plain-text.ts';
 import { documentId, type SearchDocument } from './options.ts';
 
+/** The index and the words the excerpts quote are built from the same documents: once a model. */
+const built = new WeakMap<Model, SearchDocument[]>();
+
 /** Every searchable thing of a model: activities first, then areas, parties and prose. */
 export function searchDocuments(model: Model): SearchDocument[] {
+  let documents = built.get(model);
+  if (!documents) {
+    documents = documentsOf(model);
+    built.set(model, documents);
+  }
+  return documents;
+}
+
+function documentsOf(model: Model): SearchDocument[] {
   const parties = new Map(model.parties.map((party) => [party.id, party]));
   const names = (ids: readonly string[]) =>
     ids
