@@ -7,6 +7,7 @@ import remarkRehype from 'remark-rehype';
 import { visit } from 'unist-util-visit';
 import { isLocalMediaUrl, srcsetUrls } from '../model/media-urls.ts';
 import { noteParser, parseNote } from './note-tree.ts';
+import { isPlainLine, simpleBlocks, simpleHtml } from './simple-blocks.ts';
 
 /**
  * Content is untrusted for script. Raw HTML is parsed, then everything goes through
@@ -43,16 +44,6 @@ const withRawHtml = sanitizing(parsing().use(rehypeRaw));
 /** HTML in Markdown starts with `<`: without one there is nothing for the HTML parser to do. */
 const withoutRawHtml = sanitizing(parsing());
 
-/**
- * One line of words that Markdown would only wrap in a paragraph: no markup, no line start
- * that opens a block (lists, quotes, headings, rules, code), nothing GFM turns into a link.
- * Most notes are such sentences, and a parser per note is a tenth of a large build.
- */
-const PLAIN_LINE = /^[\p{L}\p{N}(][^\n\\`*_[\]<>#!|~&=:@{}]*$/u;
-const BLOCK_START = /^\d+[.)](?:\s|$)/;
-const isPlainLine = (text: string) =>
-  PLAIN_LINE.test(text) && !BLOCK_START.test(text) && !/https?|www\./i.test(text);
-
 const rendered = new Map<string, string>();
 
 /** Markdown from the model (notes, descriptions, prose) as safe HTML. Memoised: notes repeat across pages. */
@@ -64,9 +55,13 @@ export function renderMarkdown(markdown: string): string {
     // starts at the margin takes the short way.
     if (isPlainLine(line) && !/^\s/.test(markdown)) html = `<p>${line}</p>`;
     else {
+      // Paragraphs and lists of plain lines, as most notes are: their HTML without a parser.
+      const blocks = simpleBlocks(markdown);
       const processor = markdown.includes('<') ? withRawHtml : withoutRawHtml;
-      // The tree parsed once for the HTML and the plain text (see note-tree.ts).
-      html = processor.stringify(processor.runSync(parseNote(markdown)));
+      // Else the tree, parsed once for the HTML and the plain text (see note-tree.ts).
+      html = blocks
+        ? simpleHtml(blocks)
+        : processor.stringify(processor.runSync(parseNote(markdown)));
     }
     rendered.set(markdown, html);
   }

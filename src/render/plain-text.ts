@@ -1,5 +1,6 @@
 import { visit } from 'unist-util-visit';
 import { parseNote } from './note-tree.ts';
+import { simpleBlocks, simpleText } from './simple-blocks.ts';
 
 /** Characters and line starts that can make Markdown more than its words. */
 const MARKUP = /[\\`*_[\]<>#!|~&=:]|^\s*(?:[-+]|\d+[.)])\s|https?:|www\./m;
@@ -8,6 +9,8 @@ const MARKUP = /[\\`*_[\]<>#!|~&=:]|^\s*(?:[-+]|\d+[.)])\s|https?:|www\./m;
 export function plainTextOfMarkdown(markdown: string): string {
   // Most notes are plain sentences: they need no parser (a tenth of a 10,000-activity build).
   if (!MARKUP.test(markdown)) return markdown.replace(/\s+/g, ' ').trim();
+  const blocks = simpleBlocks(markdown);
+  if (blocks) return simpleText(blocks);
   // Words of separate blocks (list items, cells) must stay separate words.
   const words: string[] = [];
   visit(parseNote(markdown), (node) => {
