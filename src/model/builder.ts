@@ -37,15 +37,8 @@ export class ModelBuilder {
   /** The area with this title under `parent`, created at `position` when new. */
   area(title: ItemTitle, parent: AreaDraft | null, position: Position): AreaDraft | undefined {
     const key = keyOf(parent, title.text);
-    const existing = this.#items.get(key);
-    if (existing?.kind === 'activity') {
-      this.#reportKindConflict(title.text, 'an area', 'an activity', position, existing);
-      return undefined;
-    }
-    if (existing) {
-      this.#mergeIds(existing, title);
-      return existing;
-    }
+    const existing = this.#existing('area', key, title, position);
+    if (existing !== undefined) return existing ?? undefined;
     const area: AreaDraft = {
       kind: 'area',
       key,
@@ -69,15 +62,8 @@ export class ModelBuilder {
     position: Position,
   ): ActivityDraft | undefined {
     const key = keyOf(area, title.text);
-    const existing = this.#items.get(key);
-    if (existing?.kind === 'area') {
-      this.#reportKindConflict(title.text, 'an activity', 'an area', position, existing);
-      return undefined;
-    }
-    if (existing) {
-      this.#mergeIds(existing, title);
-      return existing;
-    }
+    const existing = this.#existing('activity', key, title, position);
+    if (existing !== undefined) return existing ?? undefined;
     const activity: ActivityDraft = {
       kind: 'activity',
       key,
@@ -202,20 +188,32 @@ export class ModelBuilder {
     }
   }
 
-  #reportKindConflict(
-    title: string,
-    found: string,
-    expected: string,
+  /**
+   * The item some form gave this key already, with the title's ids merged into it; null after
+   * reporting one of the other kind (an area where an activity was, or the other way).
+   */
+  #existing<K extends (AreaDraft | ActivityDraft)['kind']>(
+    kind: K,
+    key: string,
+    title: ItemTitle,
     position: Position,
-    existing: ItemDraft,
-  ): void {
-    report(
-      this.#file,
-      'item-kind-conflict',
-      `Unexpected \`${title}\` as ${found}, expected ${expected} as where it is listed first (an item with a nested list is an area, one without is an activity)`,
-      position,
-      { reason: `\`${existing.title}\` first listed here`, place: existing.position },
-    );
+  ): Extract<AreaDraft | ActivityDraft, { kind: K }> | null | undefined {
+    const existing = this.#items.get(key);
+    if (!existing) return undefined;
+    if (existing.kind !== kind) {
+      const [found, expected] =
+        kind === 'area' ? ['an area', 'an activity'] : ['an activity', 'an area'];
+      report(
+        this.#file,
+        'item-kind-conflict',
+        `Unexpected \`${title.text}\` as ${found}, expected ${expected} as where it is listed first (an item with a nested list is an area, one without is an activity)`,
+        position,
+        { reason: `\`${existing.title}\` first listed here`, place: existing.position },
+      );
+      return null;
+    }
+    this.#mergeIds(existing, title);
+    return existing as Extract<AreaDraft | ActivityDraft, { kind: K }>;
   }
 }
 

@@ -31,10 +31,13 @@ export function resolveLevel(
   const level = context.levels.find(named.id);
   if (!level) {
     // `R/A`: a party holds one level; two together are a level of their own, as RACI tables use.
-    const parts = named.id.split(/\s*[/,;&+]\s*/).filter(Boolean);
+    const parts = named.id
+      .split(/\s*[/,;&+]\s*/)
+      .filter(Boolean)
+      .map((part) => context.levels.find(part));
     const combined =
-      parts.length > 1 && parts.every((part) => context.levels.find(part))
-        ? `a party holds one level: declare \`${named.id}\` as a level of its own, e.g. \`{ id: ${parts.map((part) => context.levels.find(part)!.id).join('-')}, name: ${parts.map((part) => context.levels.find(part)!.name).join(' and ')}, short: ${JSON.stringify(named.id)}, responsible: true }\``
+      parts.length > 1 && parts.every((part) => part !== undefined)
+        ? `a party holds one level: declare \`${named.id}\` as a level of its own, e.g. \`{ id: ${parts.map((part) => part.id).join('-')}, name: ${parts.map((part) => part.name).join(' and ')}, short: ${JSON.stringify(named.id)}, responsible: true }\``
         : undefined;
     report(
       context.file,

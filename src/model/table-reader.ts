@@ -124,38 +124,34 @@ function groupTitle(
   return text ? { text: text.slice(0, LIMITS.titleLength), formerIds: [] } : undefined;
 }
 
-/** Whether a column header is one of a grid's own (area, title, references…), not a party's. */
-export function isGridHeader(text: string): boolean {
+/** A column a grid has of its own, whatever the model declares: area, title, references… */
+function gridColumn(text: string): Column | undefined {
   const folded = foldTitle(text);
-  return (
-    AREA_HEADERS.has(folded) ||
-    HOLDER_HEADERS.has(folded) ||
-    TITLE_HEADERS.has(folded) ||
-    DESCRIPTION_HEADERS.has(folded) ||
-    REFERENCE.test(text.trim()) ||
-    ROW_NUMBER.test(text.trim()) ||
-    folded === ''
-  );
+  if (AREA_HEADERS.has(folded)) return { kind: 'area' };
+  if (HOLDER_HEADERS.has(folded) || /\bowner(?:ship)?$/.test(folded)) return { kind: 'holders' };
+  if (TITLE_HEADERS.has(folded)) return { kind: 'title' };
+  if (DESCRIPTION_HEADERS.has(folded)) return { kind: 'description' };
+  const reference = REFERENCE.exec(text.trim());
+  if (reference) return { kind: 'reference', framework: reference[1]?.trim() ?? '' };
+  // A row number (`#`, `No.`) is the row's reference, as the document cites it: `1.2`.
+  if (ROW_NUMBER.test(text.trim())) return { kind: 'reference', framework: '' };
+  return undefined;
+}
+
+/** Whether a column header is one of a grid's own (or empty), not a party's. */
+export function isGridHeader(text: string): boolean {
+  return foldTitle(text) === '' || gridColumn(text) !== undefined;
 }
 
 function readHeader(context: MatrixContext, cells: TableCell[]): Column[] | undefined {
   const columns: Array<Column | undefined> = cells.map((cell) => {
     const text = plainText(cell);
-    const folded = foldTitle(text);
     // `Customer responsibility`, `IaaS (Infrastructure as a Service)`: the header says more.
     const party = context.parties.findInHeader(text);
     if (party) return { kind: 'party', party: party.id };
     const found = context.contexts.findInHeader(text);
     if (found) return { kind: 'context', context: found.id };
-    if (AREA_HEADERS.has(folded)) return { kind: 'area' };
-    if (HOLDER_HEADERS.has(folded) || /\bowner(?:ship)?$/.test(folded)) return { kind: 'holders' };
-    if (TITLE_HEADERS.has(folded)) return { kind: 'title' };
-    if (DESCRIPTION_HEADERS.has(folded)) return { kind: 'description' };
-    const reference = REFERENCE.exec(text.trim());
-    if (reference) return { kind: 'reference', framework: reference[1]?.trim() ?? '' };
-    // A row number (`#`, `No.`) is the row's reference, as the document cites it: `1.2`.
-    if (ROW_NUMBER.test(text.trim())) return { kind: 'reference', framework: '' };
-    return undefined;
+    return gridColumn(text);
   });
   // Without a title column, the first column nothing else claims holds the titles.
   if (!columns.some((column) => column?.kind === 'title')) {

@@ -7,7 +7,7 @@ import remarkRehype from 'remark-rehype';
 import { visit } from 'unist-util-visit';
 import { isLocalMediaUrl, srcsetUrls } from '../model/media-urls.ts';
 import { noteParser, parseNote } from './note-tree.ts';
-import { isPlainLine, simpleBlocks, simpleHtml } from './simple-blocks.ts';
+import { simpleBlocks, simpleHtml } from './simple-blocks.ts';
 
 /**
  * Content is untrusted for script. Raw HTML is parsed, then everything goes through
@@ -50,18 +50,15 @@ const rendered = new Map<string, string>();
 export function renderMarkdown(markdown: string): string {
   let html = rendered.get(markdown);
   if (html === undefined) {
-    const line = markdown.trim();
-    // Indented by four spaces or a tab, a line is code, not a paragraph: only a line that
+    // Paragraphs and lists of plain lines, as most notes are: their HTML without a parser.
+    // Indented by four spaces or a tab, a line is code, not a paragraph: only text that
     // starts at the margin takes the short way.
-    if (isPlainLine(line) && !/^\s/.test(markdown)) html = `<p>${line}</p>`;
+    const blocks = /^\s/.test(markdown) ? undefined : simpleBlocks(markdown.trimEnd());
+    if (blocks) html = simpleHtml(blocks);
     else {
-      // Paragraphs and lists of plain lines, as most notes are: their HTML without a parser.
-      const blocks = simpleBlocks(markdown);
       const processor = markdown.includes('<') ? withRawHtml : withoutRawHtml;
-      // Else the tree, parsed once for the HTML and the plain text (see note-tree.ts).
-      html = blocks
-        ? simpleHtml(blocks)
-        : processor.stringify(processor.runSync(parseNote(markdown)));
+      // The tree, parsed once for the HTML and the plain text (see note-tree.ts).
+      html = processor.stringify(processor.runSync(parseNote(markdown)));
     }
     rendered.set(markdown, html);
   }

@@ -13,7 +13,7 @@ const PLAIN_LINE = /^[\p{L}\p{N}(][^\n\\`*_[\]<>#!|~&=:@{}]*$/u;
 const BLOCK_START = /^\d+[.)](?:\s|$)/;
 
 /** No markup, no line start that opens a block, nothing GFM turns into a link. */
-export const isPlainLine = (text: string) =>
+const isPlainLine = (text: string) =>
   PLAIN_LINE.test(text) && !BLOCK_START.test(text) && !/https?|www\./i.test(text);
 
 const ORDERED_ITEM = /^(\d{1,9})\. (.*)$/;
