@@ -2,17 +2,15 @@
 // Vite before the content can load (a quarter of a second of every build). The function is
 // the same one, minus a check for live collections, which Onus does not define.
 import { defineCollection } from 'astro/content/config';
-import { ModelMetadataSchema, srmLoader, type SrmCollection } from './loader/srm-loader.ts';
-import { ActivitySchema, AreaSchema, PartySchema, SectionSchema } from './model/schema.ts';
-import { contentDirectory } from './site/config.ts';
-
-const directory = contentDirectory();
-const loader = (collection: SrmCollection) => srmLoader({ directory, collection });
+import { z } from 'zod';
+import { srmLoader } from './loader/srm-loader.ts';
+import { ModelSchema } from './model/schema.ts';
+import { contentDirectory, onlyModel } from './site/config.ts';
 
 export const collections = {
-  model: defineCollection({ loader: loader('model'), schema: ModelMetadataSchema }),
-  parties: defineCollection({ loader: loader('parties'), schema: PartySchema }),
-  areas: defineCollection({ loader: loader('areas'), schema: AreaSchema }),
-  activities: defineCollection({ loader: loader('activities'), schema: ActivitySchema }),
-  sections: defineCollection({ loader: loader('sections'), schema: SectionSchema }),
+  /** One entry per model file; `order` keeps the files' path order. */
+  models: defineCollection({
+    loader: srmLoader({ directory: contentDirectory(), only: onlyModel() }),
+    schema: ModelSchema.extend({ order: z.number().int() }),
+  }),
 };

@@ -9,6 +9,8 @@ import { astroEnvironment, PROJECT_ROOT } from './prepare.ts';
 export interface AstroBuildOptions {
   /** The checked content folder (absolute). */
   content: string;
+  /** Only this model of the content folder (`onus export --model`). */
+  model?: string;
   links: LinkMode;
   base?: string;
   site?: string;
@@ -30,7 +32,7 @@ export async function astroBuild(
   /** Where the workspace goes: next to the command's output folder, outside what gets swapped in. */
   workspaceParent: string,
 ): Promise<void> {
-  astroEnvironment(options.content, options.links);
+  astroEnvironment(options.content, options.links, options.model);
   const { build } = await import('astro');
   const workspace = await makeWorkspace(workspaceParent, '.onus-work');
   process.chdir(workspace);

@@ -2,22 +2,33 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeFolderAtomically } from '../io/output-folder.ts';
 import { astroBuild } from './astro-build.ts';
+import type { Model } from '../model/index.ts';
 import type { Io } from './io.ts';
 import { printable } from './printable.ts';
 import { checkSiteUrl, claimOutputFolder, prepareContent } from './prepare.ts';
 
 export const buildUsage = `Usage: onus build [--content DIR] [--out DIR] [--base PATH] [--site URL] [--verbose]
 
-Builds the site of the model in DIR (default content/) into the output folder (default dist/).
+Builds the site of the models in DIR (default content/) into the output folder (default dist/).
 The folder is replaced only when the whole build succeeded.
 
-  --content DIR   folder holding the one model file (default: content)
+  --content DIR   folder of model files, also in subfolders (default: content); several
+                  make a library, each model under /<model-id>/
   --out DIR       output folder (default: dist); replaced only if new, empty or an
                   earlier output of Onus
   --base PATH     path the site is served under, e.g. /docs/ (default: /)
   --site URL      the site's address, e.g. https://example.com: makes canonical URLs absolute
                   and writes sitemap.xml
   --verbose       show Astro's own progress`;
+
+/** What a build published: one model's counts, or a library's. */
+function describeContent(models: readonly Model[]): string {
+  const count = (list: (model: Model) => readonly unknown[]) =>
+    models.reduce((sum, model) => sum + list(model).length, 0);
+  const parties = new Set(models.flatMap((model) => model.parties.map((party) => party.id))).size;
+  const counts = `${count((model) => model.activities)} activities, ${count((model) => model.areas)} areas and ${parties} parties`;
+  return models.length === 1 ? counts : `${models.length} models: ${counts}`;
+}
 
 export async function build(args: string[], io: Io): Promise<number> {
   const { values } = parseArgs({
@@ -53,14 +64,13 @@ export async function build(args: string[], io: Io): Promise<number> {
       ),
     );
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    const { activities, areas, parties } = (await prepared.model)!;
     io.stderr(
-      `Built the site of ${activities.length} activities, ${areas.length} areas and ${parties.length} parties into ${shown} in ${seconds} s\n`,
+      `Built the site of ${describeContent((await prepared.models)!)} into ${shown} in ${seconds} s\n`,
     );
     return 0;
   } catch (error) {
     // A model with errors stops the build where the pages would be read: its diagnostics are out already.
-    const why = (await prepared.model) ? `\n${(error as Error).message}` : '';
+    const why = (await prepared.models) ? `\n${(error as Error).message}` : '';
     io.stderr(`onus build: the build failed, ${printable(shown)} is unchanged.${printable(why)}\n`);
     return 1;
   }

@@ -5,7 +5,11 @@ import type { VFile } from 'vfile';
 import { loadFiles } from '../io/files.ts';
 import { report } from '../model/diagnostics.ts';
 import { comparePermalinks, otherModel } from '../site/permalink-diff.ts';
-import { PermalinkFileSchema, type PermalinkFile } from '../site/permalinks.ts';
+import {
+  LibraryPermalinkFileSchema,
+  PermalinkFileSchema,
+  type PermalinkFile,
+} from '../site/permalinks.ts';
 import { UsageError, type Io } from './io.ts';
 import { FORMATS, githubReport, jsonReport, type Format } from './formats.ts';
 import { ParseWorker } from './parse-in-worker.ts';
@@ -40,10 +44,9 @@ export async function check(args: string[], io: Io): Promise<number> {
     throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got \`${values.format}\``);
   }
   const files = await loadFiles(positionals.length > 0 ? positionals : ['content'], io.cwd);
-  if (values.against !== undefined && files.length !== 1) {
-    throw new UsageError(`--against compares one model, but ${files.length} files were given`);
-  }
   const parser = new ParseWorker();
+  const checked = new Set<string>();
+  let old: PermalinkFile[] | undefined;
   for (const [index, loaded] of files.entries()) {
     if (!(loaded.value instanceof Uint8Array)) continue;
     const { model, file } = await parser.parse({
@@ -54,16 +57,33 @@ export async function check(args: string[], io: Io): Promise<number> {
     });
     files[index] = file;
     if (model && values.against !== undefined) {
-      const old = await readPermalinks(path.resolve(io.cwd, values.against), values.against, file);
-      const other = old && otherModel(old, model);
+      old ??= await readPermalinks(path.resolve(io.cwd, values.against), values.against, file);
+      if (!old) continue;
+      // A site of one model compares with that model whatever its id; a library, model by model.
+      const earlier =
+        old.length === 1 && files.length === 1
+          ? old[0]
+          : old.find((entry) => entry.model === model.id);
+      const other = earlier && otherModel(earlier, model);
       if (other) {
         report(file, 'permalinks-other-model', other, { line: 1, column: 1 });
       } else {
-        for (const problem of old ? comparePermalinks(old, model) : []) {
+        for (const problem of earlier ? comparePermalinks(earlier, model) : []) {
           report(file, problem.ruleId, problem.reason, problem.place);
         }
       }
+      checked.add(earlier?.model ?? model.id);
     }
+  }
+  const first = files[0];
+  for (const missing of old?.filter((entry) => !checked.has(entry.model)) ?? []) {
+    if (!first || files.some((file) => file.messages.some((message) => message.fatal))) break;
+    report(
+      first,
+      'permalinks-model-missing',
+      `Unexpected missing model \`${missing.model}\` of \`${values.against}\`, expected its file among those checked: its ${missing.permalinks.length} permalinks would stop answering`,
+      { line: 1, column: 1 },
+    );
   }
   // Counted before the report, which lists at most a hundred messages of a rule.
   const messages = files.flatMap((file) => file.messages);
@@ -82,7 +102,7 @@ async function readPermalinks(
   absolute: string,
   shown: string,
   file: VFile,
-): Promise<PermalinkFile | undefined> {
+): Promise<PermalinkFile[] | undefined> {
   const unreadable = (why: string) => {
     report(
       file,
@@ -105,5 +125,7 @@ async function readPermalinks(
     return unreadable('not JSON');
   }
   const parsed = PermalinkFileSchema.safeParse(data);
-  return parsed.success ? parsed.data : unreadable('not a permalinks.json');
+  if (parsed.success) return [parsed.data];
+  const library = LibraryPermalinkFileSchema.safeParse(data);
+  return library.success ? library.data.models : unreadable('not a permalinks.json');
 }

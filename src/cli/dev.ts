@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Io } from './io.ts';
 import { printable } from './printable.ts';
@@ -10,7 +11,7 @@ export const devUsage = `Usage: onus dev [--content DIR] [--port N] [--host]
 Serves the site of the model in DIR (default content/) with live reload: save the Markdown
 and the open pages update. Stop with Ctrl+C.
 
-  --content DIR   folder holding the one model file (default: content)
+  --content DIR   folder of model files, also in subfolders (default: content)
   --port N        port to listen on (default: 4321)
   --host          listen on every network interface, not only localhost`;
 
@@ -29,8 +30,8 @@ export async function dev(args: string[], io: Io): Promise<number> {
     return 2;
   }
   const prepared = await prepareContent(values.content, io);
-  const model = prepared && (await prepared.model);
-  if (!prepared || !model) return 1;
+  const models = prepared && (await prepared.models);
+  if (!prepared || !models) return 1;
 
   astroEnvironment(prepared.directory);
   const { dev: astroDev } = await import('astro');
@@ -43,7 +44,7 @@ export async function dev(args: string[], io: Io): Promise<number> {
     vite: { ...outside.vite, server: { fs: { allow: [PROJECT_ROOT, workspace] } } },
   });
   io.stderr(
-    `Serving ${printable(model.title)} at http://localhost:${server.address.port}/ — edit ${printable(prepared.file)} and pages reload.\n`,
+    `Serving ${printable(models.length === 1 ? models[0]!.title : `${models.length} models`)} at http://localhost:${server.address.port}/ — edit ${printable(models.length === 1 ? path.relative(io.cwd, prepared.files[0]!) : values.content)} and pages reload.\n`,
   );
   await new Promise<void>((resolve) => {
     const stop = () => resolve();

@@ -2,13 +2,14 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeOfflineExport } from '../export/offline-export.ts';
 import { writeFolderAtomically } from '../io/output-folder.ts';
+import { slugify } from '../model/index.ts';
 import { hostedPath } from '../site/routes.ts';
 import { astroBuild } from './astro-build.ts';
 import type { Io } from './io.ts';
 import { printable } from './printable.ts';
 import { checkSiteUrl, claimOutputFolder, prepareContent } from './prepare.ts';
 
-export const exportUsage = `Usage: onus export [--content DIR] [--out DIR] [--site URL] [--base PATH]
+export const exportUsage = `Usage: onus export [--content DIR] [--model ID] [--out DIR] [--site URL] [--base PATH]
 
 Exports the model in DIR (default content/) for reading offline, from disk, with no server
 and no network, into the output folder (default export/):
@@ -19,7 +20,9 @@ and no network, into the output folder (default export/):
 
 The output folder is replaced as a whole, and only when the whole export succeeded.
 
-  --content DIR   folder holding the one model file (default: content)
+  --content DIR   folder of model files, also in subfolders (default: content); several
+                  make a library, exported whole as <folder-name>.html, <folder-name>/, .zip
+  --model ID      export only the model ID of the library, as a site of that model alone
   --out DIR       output folder (default: export); replaced only if new, empty or an
                   earlier output of Onus
   --site URL      where the hosted site lives: permalinks and downloads point there
@@ -34,6 +37,7 @@ export async function exportCommand(args: string[], io: Io): Promise<number> {
       out: { type: 'string', default: 'export' },
       site: { type: 'string' },
       base: { type: 'string', default: '/' },
+      model: { type: 'string' },
       verbose: { type: 'boolean', default: false },
     },
   });
@@ -41,10 +45,13 @@ export async function exportCommand(args: string[], io: Io): Promise<number> {
   const started = performance.now();
   const target = await claimOutputFolder('export', values.out, values.content, io);
   if (!target) return 1;
-  const prepared = await prepareContent(values.content, io);
+  const prepared = await prepareContent(values.content, io, values.model);
   // The export is named after the model: it needs the model before Astro starts.
-  const model = prepared && (await prepared.model);
-  if (!prepared || !model) return 1;
+  const models = prepared && (await prepared.models);
+  if (!prepared || !models) return 1;
+  const name =
+    models.length === 1 ? models[0]!.id : slugify(path.basename(prepared.directory)) || 'library';
+  const title = models.length === 1 ? models[0]!.title : `${models.length} models`;
 
   const shown = `${target.shown}/`;
   const hostedRoot = site ? new URL(hostedPath(values.base, ''), site).href : undefined;
@@ -53,20 +60,21 @@ export async function exportCommand(args: string[], io: Io): Promise<number> {
       await astroBuild(
         {
           content: prepared.directory,
+          ...(values.model !== undefined && { model: values.model }),
           links: 'files',
           base: values.base,
           site,
           verbose: values.verbose,
         },
-        path.join(folder, model.id),
+        path.join(folder, name),
         path.dirname(folder),
       );
-      return writeOfflineExport(model, folder, hostedRoot);
+      return writeOfflineExport(models, folder, name, hostedRoot);
     });
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     const kilobytes = (result.singleFileBytes / 1024).toFixed(0);
     io.stderr(
-      `Exported ${printable(model.title)} into ${printable(shown)} in ${seconds} s:\n` +
+      `Exported ${printable(title)} into ${printable(shown)} in ${seconds} s:\n` +
         `  ${result.files.html} (one file, ${kilobytes} KB)\n  ${result.files.folder} (open index.html)\n  ${result.files.zip}\n`,
     );
     return 0;

@@ -1,64 +1,96 @@
 import path from 'node:path';
-import { findModelFile, loadFiles } from '../io/files.ts';
+import { findModelFiles, loadFiles } from '../io/files.ts';
 import { claimOutput, OutputRefused, type ClaimedOutput } from '../io/output-guard.ts';
 import { handOverParse } from '../loader/handoff.ts';
+import { hasErrors } from '../model/diagnostics.ts';
+import { checkLibrary } from '../model/library.ts';
 import type { Model } from '../model/index.ts';
 import { ENV } from '../site/config.ts';
 import type { LinkMode } from '../site/links.ts';
 import { UsageError, type Io } from './io.ts';
 import { formatReport, printable } from './printable.ts';
-import { parseInWorker } from './parse-in-worker.ts';
+import { ParseWorker } from './parse-in-worker.ts';
 
 export { PROJECT_ROOT } from '../io/project-root.ts';
 
 export interface PreparedContent {
   directory: string;
-  file: string;
-  /** The model once parsed (its diagnostics printed by then), or undefined when it has errors. */
-  model: Promise<Model | undefined>;
+  files: string[];
+  /**
+   * The models once parsed and checked together (their diagnostics printed by then), in path
+   * order; undefined when one has errors.
+   */
+  models: Promise<Model[] | undefined>;
 }
 
 /**
- * Find the model in a content folder and start checking it: on another thread, so that Astro
- * can start meanwhile, and handed over to the loader, which waits for it. Its diagnostics are
- * printed as soon as they are known — never as a build's stack trace — and a model with errors
- * fails the build before any page is written.
+ * Find the models in a content folder and start checking them: on another thread, so that
+ * Astro can start meanwhile, and handed over to the loader, which waits for them. Their
+ * diagnostics are printed as soon as they are known — never as a build's stack trace — and a
+ * model with errors fails the build before any page is written.
  */
 export async function prepareContent(
   content: string,
   io: Io,
+  /** Only this model of the folder (`onus export --model`). */
+  only?: string,
 ): Promise<PreparedContent | undefined> {
   const directory = path.resolve(io.cwd, content);
-  const found = await findModelFile(directory, content);
+  const found = await findModelFiles(directory, content, only);
   if ('error' in found) {
     io.stderr(`onus: ${printable(found.error)}\n`);
     return undefined;
   }
-  const [loaded] = await loadFiles([found.path], io.cwd);
-  if (!loaded || !(loaded.value instanceof Uint8Array)) {
-    if (loaded) io.stderr(`${formatReport([loaded], io.color)}\n`);
+  const loaded = await loadFiles(found.paths, io.cwd);
+  const unreadable = loaded.filter((file) => !(file.value instanceof Uint8Array));
+  if (unreadable.length > 0) {
+    io.stderr(`${formatReport(unreadable, io.color)}\n`);
     return undefined;
   }
-  const parse = parseInWorker(
-    loaded.path,
-    io.cwd,
-    loaded.value,
-    path.relative(directory, found.path).split(path.sep).join('/'),
+  const parser = new ParseWorker();
+  const parses = loaded.map((file, index) =>
+    parser.parse({
+      path: file.path,
+      cwd: io.cwd,
+      bytes: file.value as Uint8Array,
+      source: path.relative(directory, found.paths[index]!).split(path.sep).join('/'),
+    }),
   );
-  handOverParse(found.path, loaded.value, parse);
-  const model = parse.then(({ model, file }) => {
-    if (file.messages.length > 0) io.stderr(`${formatReport([file], io.color)}\n`);
-    return model;
+  parser.close();
+  const checked = Promise.all(parses).then((results) => {
+    const entries = results.flatMap(({ model, file }) => (model ? [{ model, file }] : []));
+    if (entries.length === results.length) checkLibrary(entries);
+    return results;
   });
-  return { directory, file: found.path, model };
+  found.paths.forEach((file, index) =>
+    handOverParse(
+      file,
+      loaded[index]!.value as Uint8Array,
+      checked.then((results) => results[index]!),
+    ),
+  );
+  const models = checked.then((results) => {
+    const files = results.map(({ file }) => file).filter((file) => file.messages.length > 0);
+    if (files.length > 0) io.stderr(`${formatReport(files, io.color)}\n`);
+    return results.every(({ file }) => !hasErrors(file))
+      ? results.map(({ model }) => model!)
+      : undefined;
+  });
+  return { directory, files: found.paths, models };
 }
 
 /** The environment the Astro build reads: where the content is, and that it was checked. */
-export function astroEnvironment(directory: string, links: LinkMode = 'hosted'): void {
+export function astroEnvironment(
+  directory: string,
+  links: LinkMode = 'hosted',
+  model?: string,
+): void {
   // Vite lets these variables of the environment override what the config says (a test
   // runner sets BASE_URL, for one); the command's options must win.
   for (const name of ['BASE_URL', 'SITE', 'ASSETS_PREFIX']) delete process.env[name];
   process.env[ENV.content] = directory;
+  if (model === undefined) delete process.env[ENV.model];
+  else process.env[ENV.model] = model;
   process.env[ENV.links] = links;
   process.env[ENV.checked] = '1';
   // No request leaves the machine: Astro's telemetry is off for Onus's own runs.

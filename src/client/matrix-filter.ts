@@ -2,7 +2,7 @@
  * Filters the matrix by text, party, level and context, kept in the address. Without this
  * script the whole table is shown.
  */
-import { routes } from '../site/routes.ts';
+import { searchRoute } from '../site/routes.ts';
 import { hrefFor, pageContext } from './page.ts';
 import { VIEW_BUILT } from './views.ts';
 
@@ -98,7 +98,7 @@ function setUp(form: HTMLFormElement): void {
       const search = empty.querySelector<HTMLAnchorElement>('a.search-text');
       const q = query.value.trim();
       if (search && pageContext().mode !== 'single') {
-        search.href = `${hrefFor(routes.search())}${q ? `?q=${encodeURIComponent(q)}` : ''}`;
+        search.href = `${hrefFor(searchRoute())}${q ? `?q=${encodeURIComponent(q)}` : ''}`;
       }
     }
     if (keepInAddress) remember({ q: words.length > 0 ? query.value.trim() : '', ...wanted });

@@ -6,6 +6,7 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
 import { expandIndex } from '../search/compact-index.ts';
 import {
+  documentModel,
   documentRoute,
   INDEX_OPTIONS,
   QUERY_OPTIONS,
@@ -35,9 +36,13 @@ const KIND_LABEL: Record<SearchKind, string> = {
 interface Engine {
   index: MiniSearch<SearchDocument>;
   parties: SearchIndexData['parties'];
+  /** A library's models by id; results name theirs, and can be kept to one. */
+  models: SearchIndexData['models'];
 }
 
 let engine: Promise<Engine> | undefined;
+/** Whether the index is a library's, its ids starting with their model's. */
+let library = false;
 
 function loadEngine(): Promise<Engine> {
   engine ??= (async () => {
@@ -53,7 +58,9 @@ function loadEngine(): Promise<Engine> {
     const loaded = {
       index: MiniSearch.loadJS(expandIndex(data.index), INDEX_OPTIONS),
       parties: data.parties,
+      models: data.models,
     };
+    library = data.models !== undefined;
     // For the benchmark, and anyone profiling: when the index became searchable.
     performance.mark('onus:search-index-ready');
     return loaded;
@@ -110,26 +117,43 @@ function excerptElement(result: SearchResult, text: string | undefined): HTMLEle
   return element;
 }
 
-function search({ index }: Engine, query: string): SearchResult[] {
+function search({ index }: Engine, query: string, model = ''): SearchResult[] {
   const text = query.trim();
   if (!text) return [];
-  const results = index.search(text, QUERY_OPTIONS);
+  // A library's results can be kept to one model's.
+  const options = model
+    ? {
+        ...QUERY_OPTIONS,
+        filter: (result: SearchResult) => documentModel(String(result.id)) === model,
+      }
+    : QUERY_OPTIONS;
+  const results = index.search(text, options);
   // When not every word matches, the closest results are still better than none.
   return results.length > 0 || !/\s/.test(text)
     ? results
-    : index.search(text, { ...QUERY_OPTIONS, combineWith: 'OR' });
+    : index.search(text, { ...options, combineWith: 'OR' });
 }
 
 function resultHref(result: SearchResult): string {
-  const { route, hash } = documentRoute(String(result.id), result.kind as SearchKind);
+  const { route, hash } = documentRoute(String(result.id), result.kind as SearchKind, library);
   return hrefFor(route, hash);
+}
+
+/** A library's choice of model, for the dialog: made once the index says there are several. */
+function modelSelect(models: Record<string, string>): HTMLSelectElement {
+  const select = document.createElement('select');
+  select.className = 'search-model';
+  select.setAttribute('aria-label', 'Model');
+  select.append(new Option('All models', ''));
+  for (const [id, title] of Object.entries(models)) select.append(new Option(title, id));
+  return select;
 }
 
 /** The text of one result: title, kind, area path and party labels, as DOM nodes. */
 function renderResult(
   element: HTMLElement,
   result: SearchResult,
-  parties: Engine['parties'],
+  { parties, models }: Engine,
 ): void {
   const kind = KIND_LABEL[result.kind as SearchKind];
   const title = document.createElement('span');
@@ -141,6 +165,12 @@ function renderResult(
     tag.className = 'result-kind';
     tag.textContent = kind;
     element.append(' ', tag);
+  }
+  if (models) {
+    const model = document.createElement('span');
+    model.className = 'result-model';
+    model.textContent = `in ${models[documentModel(String(result.id))] ?? ''}`;
+    element.append(model);
   }
   if (result.path) {
     const path = document.createElement('span');
@@ -177,6 +207,7 @@ function setUpDialog(dialog: HTMLDialogElement): () => void {
   const list = dialog.querySelector<HTMLUListElement>('[role="listbox"]')!;
   const status = dialog.querySelector<HTMLElement>('.search-status')!;
   const more = dialog.querySelector<HTMLAnchorElement>('.search-more');
+  let model: HTMLSelectElement | undefined;
   let options: HTMLElement[] = [];
   let active = -1;
   let pending = 0;
@@ -211,7 +242,12 @@ function setUpDialog(dialog: HTMLDialogElement): () => void {
       status.textContent = 'The search index could not be loaded.';
       return;
     }
-    const results = search(loaded, query);
+    if (loaded.models && !model) {
+      model = modelSelect(loaded.models);
+      model.addEventListener('change', () => void run());
+      input.parentElement?.after(model);
+    }
+    const results = search(loaded, query, model?.value);
     list.replaceChildren();
     options = results.slice(0, DIALOG_LIMIT).map((result, index) => {
       const option = document.createElement('li');
@@ -219,7 +255,7 @@ function setUpDialog(dialog: HTMLDialogElement): () => void {
       option.setAttribute('role', 'option');
       option.setAttribute('aria-selected', 'false');
       option.dataset.href = resultHref(result);
-      renderResult(option, result, loaded.parties);
+      renderResult(option, result, loaded);
       option.addEventListener('click', () => go(option));
       return option;
     });
@@ -240,7 +276,7 @@ function setUpDialog(dialog: HTMLDialogElement): () => void {
     status.textContent = describeCount(results.length, query);
     if (more) {
       more.hidden = results.length <= DIALOG_LIMIT || pageContext().mode === 'single';
-      more.href = `${hrefFor('search/')}?q=${encodeURIComponent(query.trim())}`;
+      more.href = `${hrefFor('search/')}?q=${encodeURIComponent(query.trim())}${model?.value ? `&model=${encodeURIComponent(model.value)}` : ''}`;
     }
   };
 
@@ -277,6 +313,7 @@ function setUpSearchPage(page: HTMLElement): void {
   const list = page.querySelector<HTMLOListElement>('.search-page-results')!;
   const status = page.querySelector<HTMLElement>('.search-status')!;
   const empty = page.querySelector<HTMLElement>('.search-empty');
+  const model = page.querySelector<HTMLSelectElement>('select[name="model"]');
   let ticket = 0;
 
   const run = async () => {
@@ -284,11 +321,11 @@ function setUpSearchPage(page: HTMLElement): void {
     const mine = ++ticket;
     const loaded = await loadEngine();
     if (mine !== ticket) return;
-    const results = search(loaded, query);
+    const results = search(loaded, query, model?.value);
     const links = results.map((result) => {
       const link = document.createElement('a');
       link.href = resultHref(result);
-      renderResult(link, result, loaded.parties);
+      renderResult(link, result, loaded);
       return link;
     });
     list.replaceChildren(
@@ -310,16 +347,22 @@ function setUpSearchPage(page: HTMLElement): void {
       });
     }
     try {
-      history.replaceState(
-        null,
-        '',
-        query.trim() ? `?q=${encodeURIComponent(query.trim())}` : location.pathname,
-      );
+      const params = new URLSearchParams();
+      if (query.trim()) params.set('q', query.trim());
+      if (model?.value) params.set('model', model.value);
+      const search = params.toString();
+      history.replaceState(null, '', search ? `?${search}` : location.pathname);
     } catch {
       // The address may not change for a page opened from disk; results still show.
     }
   };
-  input.value = new URLSearchParams(location.search).get('q') ?? '';
+  const params = new URLSearchParams(location.search);
+  input.value = params.get('q') ?? '';
+  if (model) {
+    model.value = params.get('model') ?? '';
+    if (model.selectedIndex < 0) model.value = '';
+    model.addEventListener('change', () => void run());
+  }
   input.addEventListener('input', () => void run());
   page.querySelector('form')?.addEventListener('submit', (event) => {
     event.preventDefault();

@@ -1,5 +1,5 @@
 import { viewOfAnchor } from '../site/links.ts';
-import { routes } from '../site/routes.ts';
+import { homeRoute, matrixRoute, searchRoute } from '../site/routes.ts';
 import { hrefFor, pageContext } from './page.ts';
 
 /** Dispatched on a view of the single file once it is built, for the scripts that enhance it. */
@@ -48,6 +48,14 @@ function focusOn(element: Element): void {
   element.focus({ preventScroll: true });
 }
 
+/** The matrix of a model's file; a library's file has one per model, and a catalog of them. */
+function browse(): string {
+  const matrix = document.querySelector('#_matrix, noscript[data-view="_matrix"]');
+  return matrix
+    ? `<a href="${hrefFor(matrixRoute())}">browse the matrix</a>`
+    : `<a href="${hrefFor(homeRoute())}">browse the catalog</a>`;
+}
+
 /**
  * A cited anchor this file does not hold (renamed, removed, mistyped) must not pass silently
  * for the overview: say so above it, and offer the ways to find the item.
@@ -65,7 +73,7 @@ function notFound(overview: HTMLElement, id: string | undefined): void {
     notice.setAttribute('role', 'alert');
     overview.before(notice);
   }
-  notice.innerHTML = `<p><strong>Not found:</strong> this file holds no item <code></code>.</p><p>The link may be mistyped, or the item renamed or removed since it was cited. <a href="${hrefFor(routes.search())}">Search this file</a> or <a href="${hrefFor(routes.matrix())}">browse the matrix</a>; the overview follows.</p>`;
+  notice.innerHTML = `<p><strong>Not found:</strong> this file holds no item <code></code>.</p><p>The link may be mistyped, or the item renamed or removed since it was cited. <a href="${hrefFor(searchRoute())}">Search this file</a> or ${browse()}; the overview follows.</p>`;
   notice.querySelector('code')!.textContent = `#${id}`;
 }
 

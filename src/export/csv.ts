@@ -1,5 +1,6 @@
 import type { Activity, Assignment, Model } from '../model/index.ts';
 import { declaresLevels } from '../model/vocabulary.ts';
+import { csvText } from './csv-text.ts';
 
 /** Mark for a responsible party's cell when the model has only the default level; empty otherwise. */
 export const CSV_MARK = 'x';
@@ -59,7 +60,7 @@ export function matrixCsv(
     }),
     urlOf(activity.id),
   ]);
-  return [header, ...rows].map((row) => row.map(field).join(',')).join('\r\n') + '\r\n';
+  return csvText([header, ...rows]);
 }
 
 /** Whether an assignment holds in a context (or anywhere, without one). */
@@ -73,7 +74,60 @@ export function holdsIn(
   return !assignment.contexts || assignment.contexts.includes(context);
 }
 
-function field(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+/**
+ * A library's matrices in one table: a row per model, activity and context (for a model that
+ * declares contexts), a column per party of the site holding its level there.
+ */
+export function libraryCsv(
+  models: ReadonlyArray<{ model: Model; activities: readonly Activity[] }>,
+  urlOf: (modelId: string, activityId: string) => string,
+): string {
+  const parties = [
+    ...new Map(
+      models.flatMap(({ model }) => model.parties.map((party) => [party.id, party] as const)),
+    ).values(),
+  ];
+  const header = [
+    'Model',
+    'Area',
+    'Activity',
+    'References',
+    'Context',
+    ...parties.map((party) => party.name),
+    'URL',
+  ];
+  const rows = models.flatMap(({ model, activities }) => {
+    const onlyDefault = !declaresLevels(model);
+    const levelName = new Map(model.levels.map((level) => [level.id, level.name]));
+    const contexts = model.contexts.length > 0 ? model.contexts : [undefined];
+    return activities.flatMap((activity) =>
+      contexts
+        .filter(
+          (context) => !context || !activity.contexts || activity.contexts.includes(context.id),
+        )
+        .map((context) => [
+          model.title,
+          activity.path.join(' > '),
+          activity.title,
+          activity.references
+            .map((reference) => `${reference.framework} ${reference.id}`.trim())
+            .join('; '),
+          context?.name ?? '',
+          ...parties.map((party) => {
+            const held = activity.assignments.filter(
+              (assignment) =>
+                assignment.party === party.id && holdsIn(activity, assignment, context?.id),
+            );
+            if (onlyDefault) return held.length > 0 ? CSV_MARK : '';
+            return [
+              ...new Set(
+                held.map((assignment) => levelName.get(assignment.level) ?? assignment.level),
+              ),
+            ].join('; ');
+          }),
+          urlOf(model.id, activity.id),
+        ]),
+    );
+  });
+  return csvText([header, ...rows]);
 }

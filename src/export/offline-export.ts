@@ -2,7 +2,7 @@ import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Model } from '../model/index.ts';
 import { searchIndexJson } from '../search/build-index.ts';
-import { indexModel } from '../site/site-model.ts';
+import { indexLibrary, type Library } from '../site/library.ts';
 import { routes } from '../site/routes.ts';
 import { composeSingleFile } from './single-file.ts';
 import { deterministicZip } from './zip.ts';
@@ -14,70 +14,88 @@ export interface OfflineExport {
 }
 
 /**
- * Around the site built for disk (relative links, classic scripts) in `<out>/<id>/`, complete
- * the export: `<id>.zip` (that folder, zipped) and `<id>.html` (all in one file).
+ * Around the site built for disk (relative links, classic scripts) in `<out>/<name>/`, complete
+ * the export: `<name>.zip` (that folder, zipped) and `<name>.html` (all in one file). The name
+ * is the model's id, or for a library the one given.
  */
 export async function writeOfflineExport(
-  model: Model,
+  models: readonly Model[],
   out: string,
+  name: string,
   hostedRoot?: string,
 ): Promise<OfflineExport> {
-  const folder = path.join(out, model.id);
+  const library = indexLibrary(models);
+  const folder = path.join(out, name);
   // A "page not found" page has nothing to answer on disk, where no server looks for one.
   await rm(path.join(folder, '404.html'), { force: true });
 
   const files = await readFolder(folder);
-  const zip = deterministicZip(model.id, files);
-  await writeFile(path.join(out, `${model.id}.zip`), zip);
+  const zip = deterministicZip(name, files);
+  await writeFile(path.join(out, `${name}.zip`), zip);
 
-  const text = (name: string) => {
-    const bytes = files.get(name);
-    if (!bytes) throw new Error(`The site for disk has no ${name}`);
+  const text = (file: string) => {
+    const bytes = files.get(file);
+    if (!bytes) throw new Error(`The site for disk has no ${file}`);
     return new TextDecoder().decode(bytes);
   };
-  const pages = viewOrder(model).map((route) => ({ route, html: text(`${route}index.html`) }));
-  const stylesheet = /<link rel="stylesheet" href="([^"]+)"/.exec(pages[0]!.html)?.[1];
-  if (!stylesheet) throw new Error('The site for disk links no stylesheet');
+  const pages = viewOrder(library).map((route) => ({ route, html: text(`${route}index.html`) }));
+  const stylesheets = [...pages[0]!.html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map(
+    (match) => text(match[1]!),
+  );
+  if (stylesheets.length === 0) throw new Error('The site for disk links no stylesheet');
   const html = composeSingleFile({
     pages,
-    standIns: model.areas.map((area) => decodeURIComponent(routes.area(area.id))),
-    aliases: [
+    standIns: library.models.flatMap((site) =>
+      site.model.areas.map((area) => decodeURIComponent(site.routes.area(area.id))),
+    ),
+    aliases: library.models.flatMap(({ model, routes: scoped }) => [
       ...model.activities.flatMap((item) =>
         (item.formerIds ?? []).map((id) => ({
-          from: routes.activity(id),
-          to: routes.activity(item.id),
+          from: scoped.activity(id),
+          to: scoped.activity(item.id),
         })),
       ),
       ...model.areas.flatMap((item) =>
-        (item.formerIds ?? []).map((id) => ({ from: routes.area(id), to: routes.area(item.id) })),
+        (item.formerIds ?? []).map((id) => ({ from: scoped.area(id), to: scoped.area(item.id) })),
       ),
-    ],
+    ]),
     scripts: {
       theme: text('scripts/theme.js'),
       site: text('scripts/site.js'),
       'matrix-filter': text('scripts/matrix-filter.js'),
       search: text('scripts/search.js'),
+      ...(library.isLibrary && {
+        library: `${text('stack-data.js')}\n${text('scripts/library.js')}`,
+      }),
     },
-    searchJson: searchIndexJson(model),
-    css: text(stylesheet),
+    searchJson: searchIndexJson(models),
+    css: stylesheets.join('\n'),
     favicon: text('favicon.svg'),
     ...(hostedRoot && { hostedRoot }),
   });
-  await writeFile(path.join(out, `${model.id}.html`), html);
+  await writeFile(path.join(out, `${name}.html`), html);
   return {
-    files: { html: `${model.id}.html`, folder: `${model.id}/`, zip: `${model.id}.zip` },
+    files: { html: `${name}.html`, folder: `${name}/`, zip: `${name}.zip` },
     singleFileBytes: Buffer.byteLength(html),
   };
 }
 
-/** The pages that become views, in reading order: overview, matrix, parties, activities. */
-function viewOrder(model: Model): string[] {
-  const site = indexModel(model);
+/**
+ * The pages that become views, in reading order: the overview (a library's catalog, its
+ * parties and "my stack" first), then each model's matrix, parties and activities.
+ */
+function viewOrder(library: Library): string[] {
+  const own = library.isLibrary
+    ? [routes.home(), ...library.parties.map((party) => routes.party(party.id)), routes.stack()]
+    : [];
   return [
-    routes.home(),
-    routes.matrix(),
-    ...model.parties.map((party) => routes.party(party.id)),
-    ...site.activitiesInOrder.map((activity) => routes.activity(activity.id)),
+    ...own,
+    ...library.models.flatMap((site) => [
+      site.routes.home(),
+      site.routes.matrix(),
+      ...site.model.parties.map((party) => site.routes.party(party.id)),
+      ...site.activitiesInOrder.map((activity) => site.routes.activity(activity.id)),
+    ]),
   ].map((route) => decodeURIComponent(route));
 }
 

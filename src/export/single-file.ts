@@ -15,8 +15,13 @@ export interface SingleFileInput {
   standIns: readonly string[];
   /** Former routes (an item's old ids) and the routes they moved to: their anchors keep working. */
   aliases: ReadonlyArray<{ from: string; to: string }>;
-  /** The classic scripts of the site, by name (`theme`, `site`, `matrix-filter`, `search`). */
-  scripts: Readonly<Record<'theme' | 'site' | 'matrix-filter' | 'search', string>>;
+  /**
+   * The classic scripts of the site, by name (`theme`, `site`, `matrix-filter`, `search`; a
+   * library's `library`, with what "my stack" combines).
+   */
+  scripts: Readonly<Record<'theme' | 'site' | 'matrix-filter' | 'search', string>> & {
+    library?: string;
+  };
   /** The search data as JSON that is safe inside `<script>`. */
   searchJson: string;
   /** The site's stylesheet. */
@@ -103,6 +108,7 @@ export function composeSingleFile(input: SingleFileInput): string {
     inlineScript(input.scripts.site),
     inlineScript(input.scripts['matrix-filter']),
     inlineScript(input.scripts.search),
+    ...(input.scripts.library ? [inlineScript(input.scripts.library)] : []),
     '</body>',
     '</html>',
     '',

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { VFile } from 'vfile';
 import { tooLarge } from '../model/decode.ts';
 import { report } from '../model/diagnostics.ts';
+import { slugify } from '../model/ids.ts';
 import { LIMITS } from '../model/limits.ts';
 
 const SKIPPED_DIRECTORIES = new Set(['node_modules']);
@@ -97,30 +98,43 @@ function describeFsError(error: NodeJS.ErrnoException, given: string): string {
   }
 }
 
-export type ModelFileLookup = { path: string } | { error: string };
+export type ModelFilesLookup = { paths: string[] } | { error: string };
 
-/** A site publishes one model: the one `*.md` file at the top of its content folder. */
-export async function findModelFile(
+/**
+ * A site publishes the models in its content folder: every `*.md` file in it or in its
+ * subfolders, in path order — except `README.md` files, which describe the folder. One file
+ * makes the site of one model; several, a library.
+ */
+export async function findModelFiles(
   directory: string,
   shownAs = directory,
-): Promise<ModelFileLookup> {
-  const entries = await readdir(directory, { withFileTypes: true }).catch(
-    (error: NodeJS.ErrnoException) => error,
-  );
-  if (entries instanceof Error) return { error: describeFsError(entries, shownAs) };
-  const models: string[] = [];
-  for (const entry of entries) {
-    if (!entry.name.toLowerCase().endsWith('.md') || entry.name.startsWith('.')) continue;
-    if (await isFile(entry, path.join(directory, entry.name))) models.push(entry.name);
+  /** Only the model of this id (its file name's slug), when given. */
+  only?: string,
+): Promise<ModelFilesLookup> {
+  const info = await stat(directory).catch((error: NodeJS.ErrnoException) => error);
+  if (info instanceof Error) return { error: describeFsError(info, shownAs) };
+  if (!info.isDirectory()) {
+    return { error: `Unexpected file \`${shownAs}\`, expected a folder of SRM Markdown files` };
   }
-  models.sort();
-  if (models.length === 1) return { path: path.join(directory, models[0]!) };
-  if (models.length === 0) {
+  const paths = (await findMarkdown(directory)).filter(
+    (file) => path.basename(file).toLowerCase() !== 'readme.md',
+  );
+  if (paths.length === 0) {
     return {
-      error: `Unexpected folder \`${shownAs}\` without a model, expected one SRM Markdown file (\`*.md\`) in it`,
+      error: `Unexpected folder \`${shownAs}\` without a model, expected an SRM Markdown file (\`*.md\`) in it or in its subfolders`,
     };
   }
-  return {
-    error: `Unexpected ${models.length} model files in \`${shownAs}\` (${models.map((name) => `\`${name}\``).join(', ')}), expected one: a site publishes one model`,
-  };
+  if (only === undefined) return { paths };
+  const chosen = paths.filter((file) => modelIdOf(file) === only);
+  if (chosen.length === 0) {
+    return {
+      error: `Unexpected model \`${only}\`, expected the id of a model in \`${shownAs}\`: ${paths.map((file) => `\`${modelIdOf(file)}\``).join(', ')}`,
+    };
+  }
+  return { paths: chosen };
+}
+
+/** A model's id, as the parser derives it from its file's name. */
+function modelIdOf(file: string): string {
+  return slugify(path.basename(file, path.extname(file))) || 'model';
 }

@@ -72,7 +72,8 @@ function isRunning(pid: number): boolean {
 }
 
 function removeTemporaryFolders(): void {
-  for (const folder of temporaryFolders) rmSync(folder, { recursive: true, force: true });
+  for (const folder of temporaryFolders)
+    rmSync(folder, { recursive: true, force: true, maxRetries: 5 });
   temporaryFolders.clear();
 }
 

@@ -52,8 +52,8 @@ export async function writeFolderAtomically<T>(
     return result;
   } finally {
     forget();
-    await rm(fresh, { recursive: true, force: true });
-    await rm(old, { recursive: true, force: true });
+    await rm(fresh, { recursive: true, force: true, maxRetries: 5 });
+    await rm(old, { recursive: true, force: true, maxRetries: 5 });
   }
 }
 
@@ -74,7 +74,7 @@ async function removeLeftovers(parent: string, name: string, target: string): Pr
       await rename(full, target);
       continue;
     }
-    await rm(full, { recursive: true, force: true });
+    await rm(full, { recursive: true, force: true, maxRetries: 5 });
   }
 }
 

@@ -4,99 +4,103 @@ import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { VFile } from 'vfile';
 import { reporter } from 'vfile-reporter';
-import { findModelFile } from '../io/files.ts';
-import { z } from 'zod';
+import { findModelFiles } from '../io/files.ts';
+import { hasErrors } from '../model/diagnostics.ts';
+import { checkLibrary } from '../model/library.ts';
 import type { ParseResult } from '../model/parse.ts';
-import { ModelSchema, type Model } from '../model/schema.ts';
 import { ENV } from '../site/config.ts';
 import { takeOverParse } from './handoff.ts';
 
-/** The collections one model feeds; `model` holds its one entry of metadata. */
-export type SrmCollection = 'model' | 'parties' | 'areas' | 'activities' | 'sections';
-
 export interface SrmLoaderOptions {
-  /** Folder holding the one model file, absolute or relative to the project root. */
+  /** Folder holding the model files, absolute or relative to the project root. */
   directory: string;
-  collection: SrmCollection;
+  /** Only the model of this id. */
+  only?: string | undefined;
 }
 
-/**
- * The `model` collection's one entry: the model without its lists, plus how many entries each
- * other collection holds (so pages need not ask for an empty one, which Astro warns about).
- */
-export const ModelMetadataSchema = ModelSchema.omit({
-  parties: true,
-  areas: true,
-  activities: true,
-  sections: true,
-}).extend({
-  sizes: z.object({
-    parties: z.number().int(),
-    areas: z.number().int(),
-    activities: z.number().int(),
-    sections: z.number().int(),
-  }),
-});
-
-/** The five collections read the same file: parse it once per version of its text. */
+/** Each file's parse, by the digest of its text: a save parses only what changed. */
 const parses = new Map<string, ParseResult>();
 
-/** Astro loader over the model parser. Each collection stores its part of the model. */
-export function srmLoader({ directory, collection }: SrmLoaderOptions): Loader {
+/**
+ * Astro loader over the model parser: one entry per model file of the content folder (and its
+ * subfolders), its id the model's, its data the whole model.
+ */
+export function srmLoader({ directory, only }: SrmLoaderOptions): Loader {
   if (!directory) throw new Error('srmLoader: `directory` is required');
   return {
     name: 'onus-srm-loader',
     load: async (context) => {
       const root = path.resolve(fileURLToPath(context.config.root), directory);
-      const found = await findModelFile(root, directory);
-      if ('error' in found) throw new Error(found.error);
-
-      await sync(found.path, collection, context);
+      const files = await modelFiles(root, directory, only);
+      await sync(root, files, context);
       if (!context.watcher) return;
       // In dev, edits parse here: have the parser loaded before the first one (an edit reports
       // any failure to load it).
       loadParser().catch(() => undefined);
-      context.watcher.add(found.path);
-      context.watcher.on('change', async (changed) => {
-        if (path.resolve(changed) !== found.path) return;
+      context.watcher.add(root);
+      context.watcher.on('all', async (_event, changed) => {
+        if (!path.resolve(changed).startsWith(root) || !changed.toLowerCase().endsWith('.md'))
+          return;
         try {
-          await sync(found.path, collection, context);
+          await sync(root, await modelFiles(root, directory, only), context);
         } catch (error) {
-          // In dev the previous content stays up until the file is fixed; one report is enough.
-          if (collection === 'model') context.logger.error((error as Error).message);
+          // In dev the previous content stays up until the files are fixed.
+          context.logger.error((error as Error).message);
         }
       });
     },
   };
 }
 
-async function sync(
-  file: string,
-  collection: SrmCollection,
-  context: LoaderContext,
-): Promise<void> {
-  const text = await readFile(file);
-  const digest = context.generateDigest(text.toString('latin1'));
+async function modelFiles(root: string, shownAs: string, only?: string): Promise<string[]> {
+  const found = await findModelFiles(root, shownAs, only);
+  if ('error' in found) throw new Error(found.error);
+  return found.paths;
+}
+
+async function sync(root: string, files: readonly string[], context: LoaderContext): Promise<void> {
+  const texts = await Promise.all(files.map((file) => readFile(file)));
+  const digests = texts.map((text) => context.generateDigest(text.toString('latin1')));
+  const digest = context.generateDigest(digests.join(' '));
   if (context.meta.get('digest') === digest && context.store.keys().length > 0) return;
 
-  let parsed = parses.get(digest);
-  if (!parsed) {
-    parsed = (await takeOverParse(file, text)) ?? (await parseHere(file, text));
-    parses.clear();
-    parses.set(digest, parsed);
+  let parsedHere = false;
+  const results: ParseResult[] = [];
+  for (const [index, file] of files.entries()) {
+    let parsed = parses.get(digests[index]!);
+    if (!parsed) {
+      const handed = takeOverParse(file, texts[index]!);
+      parsed = handed ? await handed : await parseHere(root, file, texts[index]!);
+      parsedHere ||= !handed;
+      parses.set(digests[index]!, parsed);
+    }
+    results.push(parsed);
   }
-  const { model, file: checked } = parsed;
-  if (!model) throw new Error(`The model has errors:\n${reporter([checked], { color: false })}`);
-  if (collection === 'model' && !process.env[ENV.checked]) {
-    for (const message of checked.messages) context.logger.warn(String(message));
+  for (const key of parses.keys()) if (!digests.includes(key)) parses.delete(key);
+  if (parsedHere && results.every((result) => result.model)) {
+    checkLibrary(results.map(({ model, file }) => ({ model: model!, file })));
+  }
+  const failed = results.filter((result) => hasErrors(result.file));
+  if (failed.length > 0) {
+    throw new Error(
+      `The model has errors:\n${reporter(
+        failed.map((result) => result.file),
+        { color: false },
+      )}`,
+    );
+  }
+  if (!process.env[ENV.checked]) {
+    for (const { file } of results) {
+      for (const message of file.messages) context.logger.warn(String(message));
+    }
   }
 
-  const entries = entriesOf(model, collection);
-  const ids = new Set(entries.map((entry) => entry.id));
+  const models = results.map((result) => result.model!);
+  const ids = new Set(models.map((model) => model.id));
   for (const id of context.store.keys()) if (!ids.has(id)) context.store.delete(id);
-  for (const entry of entries) {
-    const data = await context.parseData({ id: entry.id, data: entry as Record<string, unknown> });
-    context.store.set({ id: entry.id, data, digest: context.generateDigest(data) });
+  for (const [index, model] of models.entries()) {
+    const data = await context.parseData({ id: model.id, data: { ...model, order: index } });
+    context.store.set({ id: model.id, data, digest: digests[index]! });
   }
   context.meta.set('digest', digest);
 }
@@ -106,9 +110,11 @@ async function sync(
  * Loaded on demand: `onus build` parses on another thread, and the parser's modules would only
  * slow down Astro's loading of the content config.
  */
-async function parseHere(file: string, text: Buffer): Promise<ParseResult> {
+async function parseHere(root: string, file: string, text: Buffer): Promise<ParseResult> {
   const { parseModel } = await loadParser();
-  return parseModel(new VFile({ path: displayPath(file), value: text }));
+  const vfile = new VFile({ path: displayPath(file), value: text });
+  vfile.data.source = path.relative(root, file).split(path.sep).join('/');
+  return parseModel(vfile);
 }
 
 const loadParser = () => import('../model/parse.ts');
@@ -117,19 +123,4 @@ const loadParser = () => import('../model/parse.ts');
 function displayPath(file: string): string {
   const relative = path.relative(process.cwd(), file);
   return relative.startsWith('..') ? file : relative;
-}
-
-function entriesOf(
-  model: Model,
-  collection: SrmCollection,
-): Array<{ id: string } & Record<string, unknown>> {
-  if (collection !== 'model') return model[collection];
-  const { parties, areas, activities, sections, ...metadata } = model;
-  const sizes = {
-    parties: parties.length,
-    areas: areas.length,
-    activities: activities.length,
-    sections: sections.length,
-  };
-  return [{ ...metadata, sizes }];
 }

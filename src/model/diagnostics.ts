@@ -58,6 +58,10 @@ export const RULES = {
   'permalink-changed': 'error',
   'permalink-retitled': 'info',
   'permalinks-unreadable': 'error',
+  'model-id-duplicate': 'error',
+  'model-id-reserved': 'error',
+  'party-name-conflict': 'error',
+  'permalinks-model-missing': 'error',
 } as const;
 
 export type RuleId = keyof typeof RULES;

@@ -15,6 +15,14 @@ export function searchDocuments(model: Model): SearchDocument[] {
   return documents;
 }
 
+/** A model's documents in a site: in a library, each id starts with the model's and a `/`. */
+export function librarySearchDocuments(model: Model, library: boolean): SearchDocument[] {
+  const documents = searchDocuments(model);
+  return library
+    ? documents.map((document) => ({ ...document, id: `${model.id}/${document.id}` }))
+    : documents;
+}
+
 function documentsOf(model: Model): SearchDocument[] {
   const parties = new Map(model.parties.map((party) => [party.id, party]));
   const names = (ids: readonly string[]) =>

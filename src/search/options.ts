@@ -25,13 +25,28 @@ export function documentId(kind: SearchKind, key: string): string {
   return kind === 'activity' ? key : `_${kind}/${key}`;
 }
 
-/** Where a search result leads: its page's route, and an anchor on it for prose. */
-export function documentRoute(id: string, kind: SearchKind): { route: string; hash?: string } {
-  const key = kind === 'activity' ? id : id.slice(`_${kind}/`.length);
-  if (kind === 'area') return { route: routes.area(key) };
-  if (kind === 'party') return { route: routes.party(key) };
-  if (kind === 'section') return { route: routes.home(), hash: `section-${key}` };
-  return { route: routes.activity(key) };
+/** The model of a document of a library's index: its id's first part. */
+export function documentModel(id: string): string {
+  return id.slice(0, id.indexOf('/'));
+}
+
+/**
+ * Where a search result leads: its page's route, and an anchor on it for prose. In a
+ * library's index (`library`), the id starts with the model's.
+ */
+export function documentRoute(
+  id: string,
+  kind: SearchKind,
+  library = false,
+): { route: string; hash?: string } {
+  const model = library ? documentModel(id) : '';
+  const local = library ? id.slice(model.length + 1) : id;
+  const scope = library ? `${encodeURIComponent(model)}/` : '';
+  const key = kind === 'activity' ? local : local.slice(`_${kind}/`.length);
+  if (kind === 'area') return { route: `${scope}${routes.area(key)}` };
+  if (kind === 'party') return { route: `${scope}${routes.party(key)}` };
+  if (kind === 'section') return { route: scope, hash: `section-${key}` };
+  return { route: `${scope}${routes.activity(key)}` };
 }
 
 /** Lowercased, with accents dropped: "Données" is found by "donnees". */

@@ -6,6 +6,8 @@ import type { LinkMode } from './links.ts';
  */
 export const ENV = {
   content: 'ONUS_CONTENT',
+  /** Only this model of the content folder (`onus export --model`). */
+  model: 'ONUS_MODEL',
   links: 'ONUS_LINKS',
   /** Set when the CLI has already printed the model's diagnostics, so the loader need not. */
   checked: 'ONUS_CHECKED',
@@ -13,6 +15,10 @@ export const ENV = {
 
 export function contentDirectory(): string {
   return process.env[ENV.content] || 'content';
+}
+
+export function onlyModel(): string | undefined {
+  return process.env[ENV.model] || undefined;
 }
 
 export function linkMode(): LinkMode {

@@ -56,8 +56,31 @@ export function viewOfAnchor(id: string): string {
   return split < 0 ? id : id.slice(0, split);
 }
 
+/**
+ * The folders of a site's own pages. A route starting with anything else is a library model's
+ * (`<model-id>/activities/<id>/`): its views carry the model's id and a `/` in front.
+ */
+export const SITE_FOLDERS: ReadonlySet<string> = new Set([
+  'activities',
+  'areas',
+  'parties',
+  'matrix',
+  'search',
+  'stack',
+  'scripts',
+  '_astro',
+]);
+
 function viewOf(route: string): string {
-  const [kind, id] = route.replace(/\/$/, '').split('/');
+  const segments = route.replace(/\/$/, '').split('/');
+  const [first = ''] = segments;
+  if (first !== '' && !SITE_FOLDERS.has(first) && !first.includes('.')) {
+    return `${decodeURIComponent(first)}/${localViewOf(segments.slice(1))}`;
+  }
+  return localViewOf(segments);
+}
+
+function localViewOf([kind, id]: readonly string[]): string {
   if (kind === 'activities' && id) return decodeURIComponent(id);
   if (kind === 'parties' && id) return `_party-${decodeURIComponent(id)}`;
   // Areas have no view of their own: their heading in the matrix stands for them.

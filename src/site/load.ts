@@ -1,40 +1,43 @@
 import { getCollection } from 'astro:content';
-import type { Model, Position } from '../model/index.ts';
-import { indexModel, type SiteModel } from './site-model.ts';
+import { indexLibrary, type Library } from './library.ts';
+import type { SiteModel } from './site-model.ts';
 
-let cached: { digest: string; site: SiteModel } | undefined;
-
-const byPosition = (a: { data: { position: Position } }, b: { data: { position: Position } }) =>
-  a.data.position.line - b.data.position.line || a.data.position.column - b.data.position.column;
+let cached: { digest: string; library: Library } | undefined;
 
 /**
- * The model, reassembled from the content collections the loader fills, with its lookups.
- * Entries are put back in document order by their source position, since a store that was
- * updated in place (in dev) no longer keeps insertion order. Rebuilt only when the model
- * file's digest changes.
+ * The models, from the collection the loader fills, in the content folder's order, with their
+ * lookups. Rebuilt only when a model file changes.
  */
-export async function loadSite(): Promise<SiteModel> {
-  const [metadata] = await getCollection('model');
-  if (!metadata)
-    throw new Error('The model collection is empty: is there a model file in the content folder?');
-  const digest = String(metadata.digest ?? '');
-  if (cached?.digest === digest && digest !== '') return cached.site;
+export async function loadLibrary(): Promise<Library> {
+  const entries = await getCollection('models');
+  if (entries.length === 0)
+    throw new Error('The models collection is empty: is there a model file in the content folder?');
+  const digest = entries.map((entry) => `${entry.id}:${entry.digest ?? ''}`).join(' ');
+  if (cached?.digest === digest) return cached.library;
+  const models = entries
+    .sort((a, b) => a.data.order - b.data.order)
+    // The lists last, as model.json has always had them.
+    .map(({ data: { order: _order, parties, areas, activities, sections, ...metadata } }) => ({
+      ...metadata,
+      parties,
+      areas,
+      activities,
+      sections,
+    }));
+  const library = indexLibrary(models);
+  cached = { digest, library };
+  return library;
+}
 
-  const { sizes, ...data } = metadata.data;
-  const [parties, areas, activities, sections] = await Promise.all([
-    getCollection('parties'),
-    sizes.areas > 0 ? getCollection('areas') : [],
-    getCollection('activities'),
-    sizes.sections > 0 ? getCollection('sections') : [],
-  ]);
-  const model: Model = {
-    ...data,
-    parties: parties.sort(byPosition).map((entry) => entry.data),
-    areas: areas.sort(byPosition).map((entry) => entry.data),
-    activities: activities.sort(byPosition).map((entry) => entry.data),
-    sections: sections.sort(byPosition).map((entry) => entry.data),
-  };
-  const site = indexModel(model);
-  cached = { digest, site };
-  return site;
+/** The model a page of `[...model]` routes belongs to: the only one, or the one named. */
+export async function loadSite(modelId?: string): Promise<SiteModel> {
+  const library = await loadLibrary();
+  return modelId === undefined ? library.models[0]! : library.model(modelId);
+}
+
+/** The model of a `[...model]` page, or undefined for a library's own page at the top. */
+export async function pageSite(modelId: string | undefined): Promise<SiteModel | undefined> {
+  const library = await loadLibrary();
+  if (modelId === undefined) return library.isLibrary ? undefined : library.models[0];
+  return library.model(modelId);
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Model } from '../model/index.ts';
-import { publicUrl, routes } from './routes.ts';
+import type { Library } from './library.ts';
+import { publicUrl, routes, type ModelRoutes } from './routes.ts';
 
 const PermalinkSchema = z.object({
   kind: z.enum(['activity', 'area', 'party']),
@@ -20,11 +21,37 @@ export const PermalinkFileSchema = z.object({
   permalinks: z.array(PermalinkSchema),
 });
 
+/** A library's `permalinks.json`: each model's, as a site of that model alone would publish it. */
+export const LibraryPermalinkFileSchema = z.object({
+  schemaVersion: z.literal(1),
+  models: z.array(PermalinkFileSchema),
+});
+
 export type Permalink = z.output<typeof PermalinkSchema>;
 export type PermalinkKind = Permalink['kind'];
 export type PermalinkFile = z.output<typeof PermalinkFileSchema>;
+export type LibraryPermalinkFile = z.output<typeof LibraryPermalinkFileSchema>;
 
-export function permalinksOf(model: Model, site: string | undefined, base: string): PermalinkFile {
+export function libraryPermalinksOf(
+  library: Library,
+  site: string | undefined,
+  base: string,
+): LibraryPermalinkFile {
+  return {
+    schemaVersion: 1,
+    models: library.models.map(({ model, routes: scoped }) =>
+      permalinksOf(model, site, base, scoped),
+    ),
+  };
+}
+
+/** A model's permalinks; `scoped` are its routes in the site (under its folder in a library). */
+export function permalinksOf(
+  model: Model,
+  site: string | undefined,
+  base: string,
+  scoped: ModelRoutes = routes,
+): PermalinkFile {
   const url = (route: string) => publicUrl(site, base, route);
   const withFormer = (formerIds: string[] | undefined) => (formerIds ? { formerIds } : {});
   const within = (area: string | null) => (area ? { area } : {});
@@ -36,7 +63,7 @@ export function permalinksOf(model: Model, site: string | undefined, base: strin
         kind: 'activity' as const,
         id: activity.id,
         title: activity.title,
-        url: url(routes.activity(activity.id)),
+        url: url(scoped.activity(activity.id)),
         ...within(activity.area),
         ...withFormer(activity.formerIds),
       })),
@@ -44,7 +71,7 @@ export function permalinksOf(model: Model, site: string | undefined, base: strin
         kind: 'area' as const,
         id: area.id,
         title: area.title,
-        url: url(routes.area(area.id)),
+        url: url(scoped.area(area.id)),
         ...within(area.parent),
         ...withFormer(area.formerIds),
       })),
@@ -52,7 +79,7 @@ export function permalinksOf(model: Model, site: string | undefined, base: strin
         kind: 'party' as const,
         id: party.id,
         title: party.name,
-        url: url(routes.party(party.id)),
+        url: url(scoped.party(party.id)),
       })),
     ],
   };

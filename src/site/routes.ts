@@ -4,17 +4,51 @@
  *
  * A route is a path relative to the site's base, such as `activities/nat/`; `''` is the home.
  */
+/** Alone as well, for the browser scripts: a bundle then carries only what it uses. */
+export const homeRoute = () => '';
+export const matrixRoute = () => 'matrix/';
+export const searchRoute = () => 'search/';
+
 export const routes = {
-  home: () => '',
-  matrix: () => 'matrix/',
-  search: () => 'search/',
+  home: homeRoute,
+  matrix: matrixRoute,
+  search: searchRoute,
   party: (id: string) => `parties/${encodeURIComponent(id)}/`,
   area: (id: string) => `areas/${encodeURIComponent(id)}/`,
   activity: (id: string) => `activities/${encodeURIComponent(id)}/`,
   modelJson: () => 'model.json',
   matrixCsv: () => 'matrix.csv',
+  permalinks: () => 'permalinks.json',
   schema: () => 'model.schema.json',
+  /** A library's: every model, and the combined duties of the models a reader picks. */
+  modelsJson: () => 'models.json',
+  stack: () => 'stack/',
 } as const;
+
+/** The routes of one model's pages: at the top of a site of one model, under `<model-id>/` in a library. */
+export type ModelRoutes = Pick<
+  typeof routes,
+  'home' | 'matrix' | 'party' | 'area' | 'activity' | 'modelJson' | 'matrixCsv' | 'permalinks'
+>;
+
+/** The folder of a model's pages in a site: `''` when it is the site's only model. */
+export function modelScope(modelId: string, library: boolean): string {
+  return library ? `${encodeURIComponent(modelId)}/` : '';
+}
+
+export function modelRoutes(scope: string): ModelRoutes {
+  if (scope === '') return routes;
+  return {
+    home: () => scope,
+    matrix: () => `${scope}${routes.matrix()}`,
+    party: (id) => `${scope}${routes.party(id)}`,
+    area: (id) => `${scope}${routes.area(id)}`,
+    activity: (id) => `${scope}${routes.activity(id)}`,
+    modelJson: () => `${scope}${routes.modelJson()}`,
+    matrixCsv: () => `${scope}${routes.matrixCsv()}`,
+    permalinks: () => `${scope}${routes.permalinks()}`,
+  };
+}
 
 /** Normalise a base path to start and end with `/`. */
 export function normalizeBase(base: string | undefined): string {

@@ -1,4 +1,5 @@
 import type { Activity, Area, Context, Level, Model, Party, Position } from '../model/index.ts';
+import { modelRoutes, modelScope, type ModelRoutes } from './routes.ts';
 
 /** A node of the matrix tree: an area or an activity, in the order the document gives. */
 export type TreeNode = { kind: 'area'; area: Area } | { kind: 'activity'; activity: Activity };
@@ -6,6 +7,10 @@ export type TreeNode = { kind: 'area'; area: Area } | { kind: 'activity'; activi
 /** The model with the lookups every page needs, computed once per build. */
 export interface SiteModel {
   model: Model;
+  /** Whether the model is one of a library's, its pages under `<model-id>/`. */
+  inLibrary: boolean;
+  /** The routes of its pages. */
+  routes: ModelRoutes;
   party: (id: string) => Party;
   level: (id: string) => Level;
   context: (id: string) => Context;
@@ -32,7 +37,7 @@ export interface SiteModel {
 const byPosition = (a: { position: Position }, b: { position: Position }) =>
   a.position.line - b.position.line || a.position.column - b.position.column;
 
-export function indexModel(model: Model): SiteModel {
+export function indexModel(model: Model, inLibrary = false): SiteModel {
   const parties = new Map(model.parties.map((party) => [party.id, party]));
   const levels = new Map(model.levels.map((level) => [level.id, level]));
   const contexts = new Map(model.contexts.map((context) => [context.id, context]));
@@ -91,6 +96,8 @@ export function indexModel(model: Model): SiteModel {
 
   return {
     model,
+    inLibrary,
+    routes: modelRoutes(modelScope(model.id, inLibrary)),
     party: get(parties, 'party'),
     level: get(levels, 'level'),
     context: get(contexts, 'context'),

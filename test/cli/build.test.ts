@@ -119,16 +119,6 @@ describe('onus build, when it cannot build', { timeout: 120_000 }, () => {
     expect(readdirSync(dir).sort()).toEqual(['dist', 'model']);
   });
 
-  it('should refuse a content folder with several models, naming them', async () => {
-    const dir = workspace();
-    cpSync(fixture, path.join(dir, 'model', 'another.md'));
-    const { code, stderr } = await onusBuild(['--content', 'model'], dir);
-    expect(code).toBe(1);
-    expect(stderr).toContain(
-      'Unexpected 2 model files in `model` (`another.md`, `managed-kubernetes.md`), expected one',
-    );
-  });
-
   it('should refuse a --site that is not an absolute URL', async () => {
     const { code, stderr } = await onusBuild(['--site', 'srm.example.com'], workspace());
     expect(code).toBe(2);

@@ -62,12 +62,6 @@ describe('onus check', () => {
     expect(stderr).toContain('Unexpected missing file `nowhere.md`');
   });
 
-  it('should compare one model only with --against', async () => {
-    const { code, stderr } = await run(['check', fixtures, '--against', 'permalinks.json']);
-    expect(code).toBe(2);
-    expect(stderr).toContain('--against compares one model, but');
-  });
-
   it('should print control characters from titles and file names escaped, never raw', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'onus-escape-'));
     const name = 'model\u001b]0;owned\u0007.md';

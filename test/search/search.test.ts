@@ -17,7 +17,7 @@ import {
 import { parse } from '../helpers/parse.ts';
 
 const seed = parse(readFileSync('content/vmware-site-recovery.md')).model!;
-const data = buildSearchIndex(seed);
+const data = buildSearchIndex([seed]);
 const index = MiniSearch.loadJS(expandIndex(data.index), INDEX_OPTIONS);
 const titles = (query: string) =>
   index.search(query, QUERY_OPTIONS).map((result) => result.title as string);
@@ -90,7 +90,7 @@ describe('the search index', () => {
 
   it('should find a control by its reference id first', () => {
     const catalog = parse(readFileSync('test/fixtures/model/v2-grid-parties/input.md')).model!;
-    const built = buildSearchIndex(catalog);
+    const built = buildSearchIndex([catalog]);
     const search = MiniSearch.loadJS(expandIndex(built.index), INDEX_OPTIONS);
     const first = (query: string) => search.search(query, QUERY_OPTIONS)[0]?.id;
     expect(first('A&A-01')).toBe('a-a-01');
@@ -115,7 +115,7 @@ describe('the search index', () => {
   it('should be a classic script that cannot end the <script> element it sits in', () => {
     expect(escapeForScript('{"t":"</script><script>alert(1)</script>"}')).not.toContain('</');
     expect(escapeForScript('"\u2028"')).toBe('"\\u2028"');
-    const script = searchIndexScript(seed);
+    const script = searchIndexScript([seed]);
     expect(script.startsWith('self.onusSearchIndex={')).toBe(true);
     const context: { onusSearchIndex?: unknown } = {};
     new Function('self', script)(context);

@@ -1,11 +1,15 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
+import { loadLibrary } from '../../site/load.ts';
 import { CLIENT_SCRIPTS, clientScript, type ClientScript } from '../../site/client-scripts.ts';
 
-export const getStaticPaths = (() =>
-  CLIENT_SCRIPTS.map((name) => ({
+export const getStaticPaths = (async () => {
+  const { isLibrary } = await loadLibrary();
+  // The catalog's and "my stack"'s script only where they are: in a library.
+  return CLIENT_SCRIPTS.filter((name) => isLibrary || name !== 'library').map((name) => ({
     params: { name: `${name}.js` },
     props: { name },
-  }))) satisfies GetStaticPaths;
+  }));
+}) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props }) =>
   new Response(await clientScript((props as { name: ClientScript }).name), {

@@ -1,0 +1,207 @@
+/**
+ * A library's catalog filter, and "my stack": one party's duties across the models a reader
+ * picks, put together from `stack-data.js`, the choice kept in the address. Without this
+ * script the catalog shows every model and the party pages list every duty.
+ */
+import { csvText } from '../export/csv-text.ts';
+import {
+  choiceFromSearch,
+  dutiesOf,
+  searchFromChoice,
+  type Duty,
+  type StackData,
+} from '../site/stack.ts';
+import { hrefFor, pageContext } from './page.ts';
+import { VIEW_BUILT } from './views.ts';
+
+declare global {
+  interface Window {
+    onusStack?: StackData;
+  }
+}
+
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+function setUpCatalog(form: HTMLFormElement): void {
+  const query = form.elements.namedItem('q') as HTMLInputElement;
+  const party = form.elements.namedItem('party') as HTMLSelectElement;
+  const output = form.querySelector('output')!;
+  const scope = form.parentElement ?? document;
+  const cards = [...scope.querySelectorAll<HTMLElement>('.model-card')];
+  const empty = scope.querySelector<HTMLElement>('.catalog-empty');
+  const keepInAddress = pageContext().mode !== 'single';
+  if (keepInAddress) {
+    const params = new URLSearchParams(location.search);
+    query.value = params.get('q') ?? '';
+    party.value = params.get('party') ?? '';
+    if (party.selectedIndex < 0) party.value = '';
+  }
+  const apply = () => {
+    const words = query.value.toLowerCase().split(/\s+/).filter(Boolean);
+    let shown = 0;
+    for (const card of cards) {
+      const text = card.dataset.text ?? '';
+      const show =
+        words.every((word) => text.includes(word)) &&
+        (!party.value || (card.dataset.parties ?? '').split(' ').includes(party.value));
+      card.hidden = !show;
+      if (show) shown += 1;
+    }
+    const filtered = words.length > 0 || party.value !== '';
+    output.textContent = filtered
+      ? `Showing ${shown} of ${count(cards.length, 'model', 'models')}`
+      : count(cards.length, 'model', 'models');
+    if (empty) empty.hidden = shown > 0;
+    if (keepInAddress) {
+      const params = new URLSearchParams();
+      if (query.value) params.set('q', query.value);
+      if (party.value) params.set('party', party.value);
+      const search = params.toString();
+      history.replaceState(
+        history.state,
+        '',
+        `${location.pathname}${search ? `?${search}` : ''}${location.hash}`,
+      );
+    }
+  };
+  form.addEventListener('input', apply);
+  form.addEventListener('submit', (event) => event.preventDefault());
+  apply();
+}
+
+function setUpStack(form: HTMLFormElement): void {
+  const data = window.onusStack;
+  const scope = form.parentElement ?? document;
+  const result = scope.querySelector<HTMLElement>('.stack-result');
+  if (!data || !result) return;
+  scope.querySelector<HTMLElement>('.stack-needs-script')?.setAttribute('hidden', '');
+  const heading = result.querySelector<HTMLElement>('h2')!;
+  const list = result.querySelector<HTMLElement>('.stack-list')!;
+  const csv = result.querySelector<HTMLAnchorElement>('.stack-csv')!;
+  const party = form.elements.namedItem('party') as HTMLSelectElement;
+  const boxes = [...form.querySelectorAll<HTMLInputElement>('input[type=checkbox]')];
+  let csvUrl: string | undefined;
+
+  const fromAddress = () => {
+    const choice = choiceFromSearch(location.search);
+    if (choice.party) party.value = choice.party;
+    if (party.selectedIndex < 0) party.selectedIndex = 0;
+    for (const box of boxes) {
+      box.checked = (box.name === 'model' ? choice.models : choice.contexts).includes(box.value);
+    }
+  };
+  const choice = () => ({
+    party: party.value,
+    models: boxes.filter((box) => box.name === 'model' && box.checked).map((box) => box.value),
+    contexts: boxes.filter((box) => box.name === 'context' && box.checked).map((box) => box.value),
+  });
+
+  const render = () => {
+    const picked = choice();
+    const duties = dutiesOf(data, picked);
+    const name = party.selectedOptions[0]?.textContent?.trim() ?? picked.party;
+    const models = picked.models.length || data.models.length;
+    heading.textContent = `${name}: ${count(duties.length, 'duty', 'duties')} in ${count(models, 'model', 'models')}`;
+    list.replaceChildren(...byModel(duties).map(([model, rows]) => modelSection(model, rows)));
+    if (duties.length === 0) {
+      const none = document.createElement('p');
+      none.textContent = `${name} holds nothing in the models and contexts picked.`;
+      list.append(none);
+    }
+    if (csvUrl) URL.revokeObjectURL(csvUrl);
+    csvUrl = URL.createObjectURL(new Blob([dutiesCsv(duties)], { type: 'text/csv' }));
+    csv.href = csvUrl;
+    csv.download = `${picked.party || 'party'}-duties.csv`;
+    result.hidden = false;
+  };
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const search = searchFromChoice(choice());
+    history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
+    render();
+    heading.focus();
+  });
+  result.querySelector('.stack-print')?.addEventListener('click', () => window.print());
+  fromAddress();
+  render();
+}
+
+function byModel(duties: readonly Duty[]): Array<[Duty['model'], Duty[]]> {
+  const groups = new Map<Duty['model'], Duty[]>();
+  for (const duty of duties) groups.set(duty.model, [...(groups.get(duty.model) ?? []), duty]);
+  return [...groups];
+}
+
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  text?: string,
+  className?: string,
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (text !== undefined) node.textContent = text;
+  if (className) node.className = className;
+  return node;
+}
+
+function modelSection(model: Duty['model'], duties: readonly Duty[]): HTMLElement {
+  const section = element('section');
+  const title = element('h3');
+  const link = element('a', model.title);
+  link.href = hrefFor(model.route);
+  title.append(link, ` (${count(duties.length, 'duty', 'duties')})`);
+  const table = element('table', undefined, 'stack-table');
+  const head = element('tr');
+  for (const label of ['Activity', 'Area', 'Level', 'Notes']) {
+    const cell = element('th', label);
+    cell.scope = 'col';
+    head.append(cell);
+  }
+  table.append(element('thead'), element('tbody'));
+  table.tHead!.append(head);
+  for (const duty of duties) {
+    const row = element('tr');
+    const name = element('th');
+    name.scope = 'row';
+    const activity = element('a', duty.activity.title);
+    activity.href = hrefFor(duty.activity.route);
+    name.append(activity, element('span', duty.activity.id, 'stack-id'));
+    const level = element('td', duty.level.name);
+    if (duty.contexts.length > 0) level.append(element('span', ` in ${duty.contexts.join(', ')}`));
+    const notes = element('td');
+    if (duty.condition) notes.append(element('p', `Condition: ${duty.condition}`, 'condition'));
+    if (duty.note) notes.append(element('p', duty.note));
+    row.append(name, element('td', duty.activity.path.join(' › ')), level, notes);
+    table.tBodies[0]!.append(row);
+  }
+  section.append(title, table);
+  return section;
+}
+
+function dutiesCsv(duties: readonly Duty[]): string {
+  const url = (route: string) => new URL(hrefFor(route), location.href).href;
+  return csvText([
+    ['Model', 'Area', 'Activity', 'Id', 'Level', 'Contexts', 'Condition', 'Note', 'URL'],
+    ...duties.map((duty) => [
+      duty.model.title,
+      duty.activity.path.join(' > '),
+      duty.activity.title,
+      duty.activity.id,
+      duty.level.name,
+      duty.contexts.join('; '),
+      duty.condition ?? '',
+      duty.note ?? '',
+      url(duty.activity.route),
+    ]),
+  ]);
+}
+
+const setUp = (root: ParentNode) => {
+  const catalog = root.querySelector<HTMLFormElement>('form[data-catalog-filter]');
+  if (catalog) setUpCatalog(catalog);
+  const stack = root.querySelector<HTMLFormElement>('form[data-stack-form]');
+  if (stack) setUpStack(stack);
+};
+setUp(document);
+// The single file builds a view when it is first shown.
+addEventListener(VIEW_BUILT, (event) => setUp(event.target as ParentNode));

@@ -1,0 +1,70 @@
+import type { Model, Party } from '../model/index.ts';
+import { indexModel, type SiteModel } from './site-model.ts';
+
+/** A party of the site: one id across every model that names it (the names agree, as checked). */
+export interface LibraryParty {
+  id: string;
+  name: string;
+  short?: string;
+  /** The models that name it, in the library's order. */
+  models: readonly SiteModel[];
+}
+
+/** The models a site publishes: one (the site is that model's) or several (a library). */
+export interface Library {
+  /** The site's title: the one model's, or the library's. */
+  title: string;
+  /** Whether there are several models, each under `<model-id>/`, with a catalog at the top. */
+  isLibrary: boolean;
+  /** In the content folder's path order. */
+  models: readonly SiteModel[];
+  model: (id: string) => SiteModel;
+  /** Every party of every model, in order of first appearance. */
+  parties: readonly LibraryParty[];
+  party: (id: string) => LibraryParty;
+}
+
+export function indexLibrary(models: readonly Model[]): Library {
+  const isLibrary = models.length > 1;
+  const sites = models.map((model) => indexModel(model, isLibrary));
+  const byId = new Map(sites.map((site) => [site.model.id, site]));
+  const parties = new Map<string, { party: Party; models: SiteModel[] }>();
+  for (const site of sites) {
+    for (const party of site.model.parties) {
+      const entry = parties.get(party.id) ?? { party, models: [] };
+      entry.models.push(site);
+      parties.set(party.id, entry);
+    }
+  }
+  const libraryParties: LibraryParty[] = [...parties.values()].map(({ party, models }) => ({
+    id: party.id,
+    name: party.name,
+    ...(party.short !== undefined && { short: party.short }),
+    models,
+  }));
+  const partyById = new Map(libraryParties.map((party) => [party.id, party]));
+  const get =
+    <T>(map: Map<string, T>, kind: string) =>
+    (id: string) => {
+      const found = map.get(id);
+      if (!found) throw new Error(`No ${kind} with id \`${id}\``);
+      return found;
+    };
+  return {
+    title: isLibrary ? libraryTitle(models) : (models[0]?.title ?? 'Shared responsibility models'),
+    isLibrary,
+    models: sites,
+    model: get(byId, 'model'),
+    parties: libraryParties,
+    party: get(partyById, 'party'),
+  };
+}
+
+/** "<publisher> shared responsibility models" when one publisher publishes them all. */
+function libraryTitle(models: readonly Model[]): string {
+  const publishers = new Set(models.map((model) => model.publisher));
+  const [publisher] = publishers;
+  return publishers.size === 1 && publisher
+    ? `${publisher.replace(/\s*\(.*\)$/, '')}: shared responsibility models`
+    : 'Shared responsibility models';
+}

@@ -1,0 +1,33 @@
+import { plainTextOfMarkdown } from '../render/plain-text.ts';
+import type { Library } from './library.ts';
+import type { StackData } from './stack.ts';
+
+export function stackData(library: Library): StackData {
+  return {
+    parties: library.parties.map(({ id, name }) => ({ id, name })),
+    models: library.models.map((site) => ({
+      id: site.model.id,
+      title: site.model.title,
+      ...(site.model.version !== undefined && { version: site.model.version }),
+      route: site.routes.home(),
+      levels: site.model.levels.map(({ id, name, responsible }) => ({ id, name, responsible })),
+      contexts: site.model.contexts.map(({ id, name }) => ({ id, name })),
+      activities: site.activitiesInOrder.map((activity) => ({
+        id: activity.id,
+        title: activity.title,
+        path: activity.path,
+        route: site.routes.activity(activity.id),
+        ...(activity.contexts !== undefined && { contexts: activity.contexts }),
+        holds: activity.assignments.map((assignment) => ({
+          party: assignment.party,
+          level: assignment.level,
+          ...(assignment.contexts !== undefined && { contexts: assignment.contexts }),
+          ...(assignment.note !== undefined && { note: plainTextOfMarkdown(assignment.note) }),
+          ...(assignment.condition !== undefined && {
+            condition: plainTextOfMarkdown(assignment.condition),
+          }),
+        })),
+      })),
+    })),
+  };
+}
