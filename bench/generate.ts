@@ -9,11 +9,13 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
-const PARTIES = [
+/** The parties, the same in every model (a library's models share them): four by default. */
+const ALL_PARTIES = [
   { id: 'customer', name: 'Customer' },
   { id: 'provider', name: 'Service Provider', short: 'Provider' },
   { id: 'cloud', name: 'Cloud Infrastructure', short: 'Cloud' },
   { id: 'auditor', name: 'Independent Auditor', short: 'Auditor' },
+  { id: 'regulator', name: 'Regulator' },
 ];
 const SUBJECTS = [
   'Network',
@@ -111,7 +113,14 @@ interface Activity {
   note?: string;
 }
 
-export function generateModel(count: number, seed = 1): string {
+export interface ModelShape {
+  /** How many of the five parties it has (default 4). */
+  parties?: number;
+  title?: string;
+}
+
+export function generateModel(count: number, seed = 1, shape: ModelShape = {}): string {
+  const PARTIES = ALL_PARTIES.slice(0, shape.parties ?? 4);
   const next = random(seed);
   const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]!;
 
@@ -155,7 +164,7 @@ export function generateModel(count: number, seed = 1): string {
 
   const lines = [
     '---',
-    `title: Synthetic model of ${count} activities`,
+    `title: ${shape.title ?? `Synthetic model of ${count} activities`}`,
     'description: Generated for benchmarks.',
     'parties:',
     ...PARTIES.flatMap((party) => [

@@ -23,6 +23,7 @@ import { measureAdversarial, measureCatalog, measureFlatBuild } from './lib/adve
 import { devReload } from './lib/dev.ts';
 import { generateModel, QUERIES } from './generate.ts';
 import { lighthouse, type Scores } from './lib/lighthouse.ts';
+import { measureLibrary } from './lib/library.ts';
 import { measureOfflineSearch } from './lib/offline-search.ts';
 import { median } from './lib/process.ts';
 import { writeResults, type Results, type SizeResult } from './lib/report.ts';
@@ -206,6 +207,14 @@ try {
   );
   log(
     `  flat list of ${results.flat.activities}: built in ${(results.flat.ms / 1000).toFixed(1)} s`,
+  );
+  log('\n— a library of models');
+  results.library = await measureLibrary(
+    WORK,
+    quick ? { models: 3, perModel: 20, runs: 1 } : { models: 50, perModel: 200, runs },
+  );
+  log(
+    `  ${results.library.models} models, ${results.library.activities} activities: built in ${(results.library.ours.ms / 1000).toFixed(1)} s (floor ${(results.library.floor.ms / 1000).toFixed(1)} s); single file opens in ${Math.round(results.library.export.openMs)} ms, first results ${Math.round(results.library.export.firstResultMs)} ms`,
   );
 } finally {
   await browser.close();

@@ -1,3 +1,4 @@
+import type { LibraryResult } from './library.ts';
 import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -32,6 +33,7 @@ export interface Results {
   adversarial?: AdversarialResult[];
   flat?: FlatBuildResult;
   catalog?: CatalogResult;
+  library?: LibraryResult;
   totalMs?: number;
 }
 
@@ -114,6 +116,31 @@ function budgets(results: Results): Budget[] {
         limit: '≤ 100 KB',
         measured: `${kb(catalog.heaviestPage.gzipBytes)} (${catalog.heaviestPage.route})`,
         met: catalog.heaviestPage.gzipBytes <= 100 * 1024,
+      },
+    );
+  }
+  if (results.library && results.library.models >= 50) {
+    const { library } = results;
+    const ratio = library.ours.ms / library.floor.ms;
+    const firstResults = library.export.openMs + library.export.firstResultMs;
+    list.push(
+      {
+        what: `A library of ${library.models} models, ${library.activities.toLocaleString('en')} activities: build ÷ plain-Astro floor`,
+        limit: '≤ 1.5×',
+        measured: `${ratio.toFixed(2)}× (${s(library.ours.ms)} ÷ ${s(library.floor.ms)})`,
+        met: ratio <= 1.5,
+      },
+      {
+        what: 'The same library: peak memory of the build (process tree)',
+        limit: '≤ 1.5 GB',
+        measured: mb(library.ours.peakRssBytes),
+        met: library.ours.peakRssBytes <= 1.5 * 1024 ** 3,
+      },
+      {
+        what: `The same library's single file (${mb(library.export.singleFileBytes)}): opened from disk to its first search results`,
+        limit: '≤ 1.5 s',
+        measured: `${s(firstResults)} (open ${s(library.export.openMs)}, then first results ${s(library.export.firstResultMs)})`,
+        met: firstResults <= 1_500,
       },
     );
   }

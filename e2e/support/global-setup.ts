@@ -3,6 +3,7 @@ import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { ensureChromium } from './chromium.ts';
 import {
+  contentFiles,
   contentFolder,
   exportFolder,
   exportWithSiteFolder,
@@ -25,9 +26,9 @@ export default function globalSetup(): void {
   for (const [key, site] of Object.entries(SITES)) {
     const name = key as SiteName;
     const content = contentFolder(name);
-    if (content !== site.content) {
+    for (const file of contentFiles(name)) {
       mkdirSync(content, { recursive: true });
-      copyFileSync(site.content, path.join(content, path.basename(site.content)));
+      copyFileSync(file, path.join(content, path.basename(file)));
     }
     onus(
       ['build', '--content', content, '--out', siteFolder(name), '--base', site.base],

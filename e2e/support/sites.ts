@@ -12,16 +12,30 @@ export const SITES = {
   catalog: { content: 'examples/security-control-catalog.md', base: '/' },
   /** A grid by service model: context columns, shared cells, a footnoted condition. */
   grid: { content: 'examples/cloud-service-models.md', base: '/' },
+  /** The four examples as one library: a catalog, parties across models, "my stack". */
+  library: { content: 'examples', base: '/' },
+  /** The seed's site grown into a library of two models: its old addresses must still answer. */
+  grown: {
+    content: ['content/vmware-site-recovery.md', 'examples/cloud-service-models.md'],
+    base: '/',
+  },
 } as const;
 
 export type SiteName = keyof typeof SITES;
 
 export const OUTPUT = path.resolve('e2e/.output');
 
-/** The content folder of a site: an example file is built alone, from a folder of its own. */
+/** The files a site's content folder is made of, when it is not a folder of the project's. */
+export function contentFiles(name: SiteName): readonly string[] {
+  const { content } = SITES[name];
+  if (typeof content !== 'string') return content;
+  return content.endsWith('.md') ? [content] : [];
+}
+
+/** The content folder of a site: files are built from a folder of their own. */
 export function contentFolder(name: SiteName): string {
   const { content } = SITES[name];
-  return content.endsWith('.md') ? path.join(OUTPUT, `${name}-content`) : content;
+  return contentFiles(name).length > 0 ? path.join(OUTPUT, `${name}-content`) : (content as string);
 }
 
 export function siteFolder(name: SiteName): string {

@@ -347,10 +347,12 @@ function setUpSearchPage(page: HTMLElement): void {
       });
     }
     try {
-      const params = new URLSearchParams();
-      if (query.trim()) params.set('q', query.trim());
-      if (model?.value) params.set('model', model.value);
-      const search = params.toString();
+      const search = [
+        query.trim() && `q=${encodeURIComponent(query.trim())}`,
+        model?.value && `model=${encodeURIComponent(model.value)}`,
+      ]
+        .filter(Boolean)
+        .join('&');
       history.replaceState(null, '', search ? `?${search}` : location.pathname);
     } catch {
       // The address may not change for a page opened from disk; results still show.

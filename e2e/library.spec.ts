@@ -1,0 +1,193 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test } from './support/fixtures.ts';
+import { exportFolder } from './support/sites.ts';
+
+test.use({ siteName: 'library' });
+
+const MODELS = [
+  'Example Cloud — Shared Responsibility by Service Model',
+  'Managed Kubernetes — Resources and Processes',
+  'Managed VMware Cloud — Operational Task Lists',
+  'Managed Platform — Security Control Catalog',
+];
+
+test.describe('the catalog of a library', () => {
+  test('lists every model with its facts, and filters them by words and by party, in the address', async ({
+    page,
+    makeAxeBuilder,
+  }) => {
+    await page.goto('');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+      'Example Cloud: shared responsibility models',
+    );
+    const cards = page.locator('.model-card');
+    await expect(cards.getByRole('heading', { level: 2 })).toHaveText(MODELS);
+    await expect(cards.nth(3)).toContainText('Version 3.1.0');
+    await expect(cards.nth(3)).toContainText('last reviewed 2026-11-01');
+    await expect(cards.nth(3).getByRole('list', { name: 'Parties' })).toContainText(
+      'Customer: responsible for',
+    );
+
+    await page.getByRole('searchbox', { name: 'Words' }).fill('kubernetes');
+    await expect(page.getByRole('status')).toHaveText('Showing 1 of 4 models');
+    await expect(cards.filter({ visible: true })).toHaveCount(1);
+    await expect(page).toHaveURL(/\?q=kubernetes$/);
+
+    await page.getByRole('searchbox', { name: 'Words' }).fill('');
+    await page
+      .getByRole('combobox', { name: 'Party' })
+      .selectOption({ label: 'VMware by Broadcom' });
+    await expect(cards.filter({ visible: true }).getByRole('heading')).toHaveText([MODELS[2]!]);
+    await page.reload();
+    await expect(page.getByRole('combobox', { name: 'Party' })).toHaveValue('vmware');
+    await expect(cards.filter({ visible: true })).toHaveCount(1);
+    expect((await makeAxeBuilder().analyze()).violations).toEqual([]);
+  });
+
+  test('leads to each model under its own folder', async ({ page }) => {
+    await page.goto('');
+    await page.getByRole('link', { name: MODELS[1]!, exact: true }).click();
+    await expect(page).toHaveURL(/\/managed-kubernetes-grid\/$/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(MODELS[1]!);
+    await page
+      .getByRole('navigation', { name: 'Site' })
+      .getByRole('link', { name: 'Matrix' })
+      .click();
+    await expect(page).toHaveURL(/\/managed-kubernetes-grid\/matrix\/$/);
+    await page.getByRole('link', { name: 'etcd' }).first().click();
+    await expect(page).toHaveURL(/\/managed-kubernetes-grid\/activities\/control-plane-etcd\/$/);
+    const crumbs = page.getByRole('navigation', { name: 'Breadcrumb' });
+    await expect(crumbs.getByRole('link')).toHaveText(['Models', MODELS[1]!, 'Control plane']);
+  });
+});
+
+test.describe('a party across the models', () => {
+  test('lists its duties in every model, by model, level and area, each linking to its model', async ({
+    page,
+    makeAxeBuilder,
+  }) => {
+    await page.goto('parties/customer/');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Customer');
+    await expect(page.locator('.lede')).toContainText('across 4 models');
+    await expect(page.getByRole('heading', { level: 2 })).toHaveText(
+      MODELS.map((title) => `${title}#`),
+    );
+    const catalog = page.getByRole('region', { name: MODELS[3] });
+    await expect(catalog.getByRole('heading', { level: 3 }).first()).toHaveText(
+      /^Owns: \d+ activities$/,
+    );
+    await catalog.getByRole('link', { name: 'Audit and assurance policy' }).first().click();
+    await expect(page).toHaveURL(/\/security-control-catalog\/activities\/a-a-01\/$/);
+    await page.goto('parties/customer/');
+    expect((await makeAxeBuilder().analyze()).violations).toEqual([]);
+  });
+});
+
+test.describe('my stack', () => {
+  test('combines a party’s duties in the models and contexts picked, kept in the address', async ({
+    page,
+    makeAxeBuilder,
+  }) => {
+    await page.goto(
+      'stack/?party=customer&model=cloud-service-models&context=cloud-service-models:paas',
+    );
+    await expect(page.getByRole('checkbox', { name: MODELS[0] })).toBeChecked();
+    await expect(page.getByRole('checkbox', { name: 'PaaS' })).toBeChecked();
+    const heading = page.getByRole('heading', {
+      level: 2,
+      name: /^Customer: \d+ duties in 1 model$/,
+    });
+    await expect(heading).toBeVisible();
+    const rows = page.locator('.stack-table tbody tr');
+    const paas = await rows.count();
+    expect(paas).toBeGreaterThan(0);
+    await expect(rows.getByRole('link').first()).toHaveAttribute(
+      'href',
+      /^\/cloud-service-models\/activities\//,
+    );
+
+    await page.getByRole('checkbox', { name: MODELS[1] }).check();
+    await page.getByRole('button', { name: 'Show the duties' }).click();
+    await expect(page).toHaveURL(/model=cloud-service-models&model=managed-kubernetes-grid/);
+    await expect(page.getByRole('heading', { level: 2, name: /in 2 models$/ })).toBeFocused();
+    await expect(page.getByRole('heading', { level: 3 })).toHaveText([
+      /^Example Cloud — Shared Responsibility by Service Model \(\d+ duties\)$/,
+      /^Managed Kubernetes — Resources and Processes \(\d+ duties\)$/,
+    ]);
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Download as CSV' }).click(),
+    ]);
+    const csv = readFileSync((await download.path())!, 'utf8')
+      .trimEnd()
+      .split('\r\n');
+    expect(csv[0]).toBe('Model,Area,Activity,Id,Level,Contexts,Condition,Note,URL');
+    expect(csv).toHaveLength((await rows.count()) + 1);
+    expect(csv[1]).toMatch(/,http:\/\/[^,]+\/cloud-service-models\/activities\/[^,]+\/$/);
+
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.getByRole('button', { name: 'Show the duties' })).toBeHidden();
+    await expect(rows.first()).toBeVisible();
+    await page.emulateMedia({ media: 'screen' });
+    expect((await makeAxeBuilder().analyze()).violations).toEqual([]);
+  });
+});
+
+test.describe('search across the models', () => {
+  test('names each result’s model, keeps to one model when asked, and finds a control by its id first', async ({
+    page,
+  }) => {
+    await page.goto('search/?q=backup');
+    const results = page.locator('.search-page-results li');
+    await expect(results.first()).toContainText('in Managed Platform — Security Control Catalog');
+    await expect(results.nth(1)).toContainText('in Managed VMware Cloud — Operational Task Lists');
+    await page.getByRole('combobox', { name: 'Model' }).selectOption({ label: MODELS[2]! });
+    await expect(results).toHaveCount(1);
+    await expect(page).toHaveURL(/q=backup&model=managed-vmware-task-lists/);
+
+    await page.goto('');
+    await page.keyboard.press('/');
+    await page
+      .getByRole('combobox', { name: 'Search activities, areas and parties' })
+      .fill('A&A-02');
+    const first = page.getByRole('listbox').getByRole('option').first();
+    await expect(first).toContainText('Independent assessments');
+    await expect(first).toContainText('in Managed Platform — Security Control Catalog');
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/\/security-control-catalog\/activities\/a-a-02\/$/);
+  });
+});
+
+test.describe('the library exported for disk', () => {
+  const folder = exportFolder('library');
+  for (const [name, url] of Object.entries({
+    'the single file': `file://${path.join(folder, 'examples.html')}#_stack`,
+    'the site for disk': `file://${path.join(folder, 'examples', 'stack', 'index.html')}`,
+  })) {
+    test(`works offline in ${name}: my stack, and search naming models`, async ({
+      page,
+      context,
+    }) => {
+      await context.setOffline(true);
+      await page.goto(url);
+      await page.getByRole('combobox', { name: 'Party' }).selectOption({ label: 'Customer' });
+      await page.getByRole('checkbox', { name: MODELS[3] }).check();
+      await page.getByRole('button', { name: 'Show the duties' }).click();
+      await expect(
+        page.getByRole('heading', { level: 2, name: /^Customer: \d+ duties in 1 model$/ }),
+      ).toBeVisible();
+      await page.locator('.stack-table:visible').getByRole('link', { name: 'Backup' }).click();
+      await expect(page.locator('h1:visible')).toHaveText(/^Backup/);
+
+      await page.getByRole('button', { name: /Search/ }).click();
+      await page
+        .getByRole('combobox', { name: 'Search activities, areas and parties' })
+        .fill('patching');
+      await expect(page.getByRole('listbox').getByRole('option').first()).toContainText(
+        /in (Example Cloud|Managed)/,
+      );
+    });
+  }
+});
