@@ -1,5 +1,4 @@
 import type { Area, Party } from '../model/index.ts';
-import { routes } from './routes.ts';
 import type { Library } from './library.ts';
 import type { SiteModel } from './site-model.ts';
 import {
@@ -19,9 +18,8 @@ export interface PartyPageProps {
 }
 
 /**
- * A page that sends the reader on: an item's former id, or, in a library, the address an item
- * had when the site published one model. An address that several models now answer lists
- * them instead.
+ * A page that sends the reader on: an item's former id; or a page of a library that lists
+ * where in its models something is now (its `/matrix/`, once its one model's).
  */
 export interface Redirect {
   title: string;
@@ -65,13 +63,12 @@ export function activityPaths(library: Library) {
   const items = library.models.flatMap((site) =>
     site.activitiesInOrder.map((activity) => ({
       site,
-      id: activity.id,
       formerIds: activity.formerIds ?? [],
       title: activity.title,
       route: site.routes.activity(activity.id),
     })),
   );
-  return [...pages, ...redirectPaths(library, items, routes.activity)];
+  return [...pages, ...redirectPaths(items)];
 }
 
 export function areaPaths(library: Library) {
@@ -84,65 +81,30 @@ export function areaPaths(library: Library) {
   const items = library.models.flatMap((site) =>
     site.model.areas.map((area: Area) => ({
       site,
-      id: area.id,
       formerIds: area.formerIds ?? [],
       title: area.title,
       route: site.routes.area(area.id),
     })),
   );
-  return [...pages, ...redirectPaths(library, items, routes.area)];
+  return [...pages, ...redirectPaths(items)];
 }
 
 interface Item {
   site: SiteModel;
-  id: string;
   formerIds: readonly string[];
   title: string;
   route: string;
 }
 
-/**
- * The pages that send the reader on: each former id within its model; and in a library, each
- * address of a site of one model (`activities/<id>/` at the top), which now lives under its
- * model's folder — so a site that grows from one model to several keeps its links working.
- */
-function redirectPaths(library: Library, items: readonly Item[], topRoute: (id: string) => string) {
-  const own = items.flatMap((item) =>
+/** The pages of an item's former ids (`{#id former=…}`), within its model: each sends the reader on. */
+function redirectPaths(items: readonly Item[]) {
+  return items.flatMap((item) =>
     item.formerIds.map((id) => ({
       params: { model: scopeParam(item.site), id },
       props: { redirect: { title: item.title, route: item.route } } as ActivityPageProps &
         AreaPageProps,
     })),
   );
-  if (!library.isLibrary) return own;
-  const atTop = new Map<string, Item[]>();
-  for (const item of items) {
-    for (const id of [item.id, ...item.formerIds]) {
-      const list = atTop.get(id) ?? [];
-      if (!list.includes(item)) list.push(item);
-      atTop.set(id, list);
-    }
-  }
-  const grown = [...atTop].map(([id, found]) => {
-    const [first] = found;
-    const redirect: Redirect =
-      found.length === 1
-        ? { title: first!.title, route: first!.route }
-        : {
-            title: first!.title,
-            route: topRoute(id),
-            choices: found.map((item) => ({
-              title: item.title,
-              model: item.site.model.title,
-              route: item.route,
-            })),
-          };
-    return {
-      params: { model: undefined, id },
-      props: { redirect } as ActivityPageProps & AreaPageProps,
-    };
-  });
-  return [...own, ...grown];
 }
 
 /**
