@@ -1,7 +1,9 @@
 /**
  * `npm run screenshots`: builds the default content and photographs each page type, light
  * and dark, wide and at 375 px, into docs/screenshots/ — to look at what we ship; then each
- * model of examples/, its matrix and an activity, into docs/screenshots/examples/.
+ * model of examples/, its matrix and an activity, into docs/screenshots/examples/; then the
+ * examples as one library (catalog, a party across the models, my stack, search) into
+ * docs/screenshots/library/.
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
@@ -93,5 +95,43 @@ for (const file of readdirSync('examples').filter((name) => name.endsWith('.md')
   await page.close();
   await exampleServer.close();
 }
+
+// The examples as one library: its catalog, a party across the models, "my stack", search.
+const library = path.join(WORK, 'library-site');
+const libraryBuild = spawnSync(
+  process.execPath,
+  [
+    'bin/onus.js',
+    'build',
+    '--content',
+    'examples',
+    '--out',
+    library,
+    '--site',
+    'https://srm.example.com/',
+  ],
+  { stdio: 'inherit' },
+);
+if (libraryBuild.status !== 0) process.exit(1);
+mkdirSync(`${OUT}/library`, { recursive: true });
+const libraryServer = await serveStatic(library);
+for (const [label, route, colorScheme, width] of [
+  ['catalog', '', 'light', 1280],
+  ['party-across-models', 'parties/customer/', 'dark', 1280],
+  [
+    'my-stack',
+    'stack/?party=customer&model=cloud-service-models&model=managed-kubernetes-grid&context=cloud-service-models:paas',
+    'light',
+    1280,
+  ],
+  ['my-stack-phone', 'stack/?party=provider&model=security-control-catalog', 'dark', 375],
+  ['search', 'search/?q=backup', 'light', 1280],
+] as const) {
+  const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme });
+  await page.goto(`${libraryServer.url}${route}`);
+  await page.screenshot({ path: `${OUT}/library/${label}.png`, fullPage: true });
+  await page.close();
+}
+await libraryServer.close();
 await browser.close();
 process.stdout.write(`Screenshots in ${OUT}/\n`);

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { VFile } from 'vfile';
 import { loadFiles } from '../io/files.ts';
-import { report } from '../model/diagnostics.ts';
+import { hasErrors, report } from '../model/diagnostics.ts';
+import { checkLibrary, type LibraryEntry } from '../model/library.ts';
 import { comparePermalinks, otherModel } from '../site/permalink-diff.ts';
 import {
   LibraryPermalinkFileSchema,
@@ -15,12 +16,15 @@ import { FORMATS, githubReport, jsonReport, type Format } from './formats.ts';
 import { ParseWorker } from './parse-in-worker.ts';
 import { formatReport } from './printable.ts';
 
-export const checkUsage = `Usage: onus check [FILE|DIR …] [--strict] [--against OLD] [--format FORMAT]
+export const checkUsage = `Usage: onus check [FILE|DIR …] [--strict] [--no-library] [--against OLD] [--format FORMAT]
 
 Checks SRM Markdown files (default: the content/ folder) and prints every problem as
 file:line:column  severity  message  rule-id.
 
   --strict          also fail on warnings
+  --no-library      check each file on its own. By default the models of a folder are checked
+                    as the models of one site, as onus build reads a content folder: also one
+                    id per model and one name per party id (files named alone are each their own)
   --against OLD     compare the model's permalinks with an earlier build's (its permalinks.json,
                     or the built site's folder): a permalink that disappeared or now names
                     something else is an error
@@ -34,10 +38,12 @@ export async function check(args: string[], io: Io): Promise<number> {
     args,
     options: {
       strict: { type: 'boolean', default: false },
+      library: { type: 'boolean' },
       against: { type: 'string' },
       format: { type: 'string', default: 'text' },
     },
     allowPositionals: true,
+    allowNegative: true,
   });
   const format = values.format as Format;
   if (!FORMATS.includes(format)) {
@@ -46,6 +52,7 @@ export async function check(args: string[], io: Io): Promise<number> {
   const files = await loadFiles(positionals.length > 0 ? positionals : ['content'], io.cwd);
   const parser = new ParseWorker();
   const checked = new Set<string>();
+  const parsedModels: LibraryEntry[] = [];
   let old: PermalinkFile[] | undefined;
   for (const [index, loaded] of files.entries()) {
     if (!(loaded.value instanceof Uint8Array)) continue;
@@ -56,6 +63,7 @@ export async function check(args: string[], io: Io): Promise<number> {
       source: loaded.data.source,
     });
     files[index] = file;
+    if (model) parsedModels.push({ model, file });
     if (model && values.against !== undefined) {
       old ??= await readPermalinks(path.resolve(io.cwd, values.against), values.against, file);
       if (!old) continue;
@@ -84,6 +92,18 @@ export async function check(args: string[], io: Io): Promise<number> {
       `Unexpected missing model \`${missing.model}\` of \`${values.against}\`, expected its file among those checked: its ${missing.permalinks.length} permalinks would stop answering`,
       { line: 1, column: 1 },
     );
+  }
+  const folders = await Promise.all(
+    positionals.map((given) =>
+      stat(path.resolve(io.cwd, given)).then(
+        (info) => info.isDirectory(),
+        () => false,
+      ),
+    ),
+  );
+  if (values.library ?? folders.every(Boolean)) {
+    const entries = parsedModels.filter((entry) => !hasErrors(entry.file));
+    if (entries.length > 1) checkLibrary(entries);
   }
   // Counted before the report, which lists at most a hundred messages of a rule.
   const messages = files.flatMap((file) => file.messages);

@@ -43,7 +43,7 @@ describe('onus check', () => {
   });
 
   it('should check every Markdown file in a folder', async () => {
-    const { code, stderr } = await run(['check', fixtures]);
+    const { code, stderr } = await run(['check', fixtures, '--no-library']);
     expect(code).toBe(1);
     expect(stderr).toContain('minimal/input.md: no issues found');
     expect(stderr).toMatch(/\d+ messages \(✖ \d+ errors, ⚠ \d+ warnings\)\n$/);
