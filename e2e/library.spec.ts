@@ -191,3 +191,32 @@ test.describe('the library exported for disk', () => {
     });
   }
 });
+
+test.describe('the library’s own pages in both themes', () => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test.describe(colorScheme, () => {
+      test.use({ colorScheme });
+      test('have no accessibility violation: catalog, party, my stack with results, search with results, a model’s overview', async ({
+        page,
+        makeAxeBuilder,
+      }) => {
+        for (const route of [
+          '',
+          'parties/provider/',
+          'stack/?party=provider&model=security-control-catalog',
+          'search/?q=backup',
+          'security-control-catalog/',
+          'matrix/',
+        ]) {
+          await page.goto(route);
+          await expect(page.locator('h1')).toBeVisible();
+          if (route.startsWith('search'))
+            await expect(page.locator('.result-model').first()).toBeVisible();
+          if (route.startsWith('stack'))
+            await expect(page.locator('.stack-table').first()).toBeVisible();
+          expect((await makeAxeBuilder().analyze()).violations, route).toEqual([]);
+        }
+      });
+    });
+  }
+});

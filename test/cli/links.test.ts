@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -13,12 +13,27 @@ describe('every internal link and #anchor resolves', { timeout: 180_000 }, () =>
     cpSync('content', path.join(dir, 'content'), { recursive: true });
     mkdirSync(path.join(dir, 'renamed'));
     cpSync('test/fixtures/model/former-ids/input.md', path.join(dir, 'renamed', 'renamed.md'));
+    // A library: two examples in a subfolder, and the model with former ids.
+    mkdirSync(path.join(dir, 'library', 'services'), { recursive: true });
+    for (const name of ['cloud-service-models.md', 'managed-vmware-task-lists.md']) {
+      cpSync(path.join('examples', name), path.join(dir, 'library', 'services', name));
+    }
+    writeFileSync(
+      path.join(dir, 'library', 'renamed.md'),
+      // One provider across the library: the examples name it Example Cloud.
+      readFileSync('test/fixtures/model/former-ids/input.md', 'utf8').replace(
+        'name: Service Provider',
+        'name: Example Cloud',
+      ),
+    );
     for (const args of [
       ['build', '--out', 'root'],
       ['build', '--out', 'docs', '--base', '/docs/', '--site', 'https://srm.example.com'],
       ['export', '--out', 'offline'],
       ['build', '--content', 'renamed', '--out', 'renamed-site', '--base', '/srm/'],
       ['export', '--content', 'renamed', '--out', 'renamed-offline'],
+      ['build', '--content', 'library', '--out', 'library-site', '--base', '/srm/'],
+      ['export', '--content', 'library', '--out', 'library-offline'],
     ]) {
       const result = await onus(args, dir);
       expect(result.code, result.stderr).toBe(0);
@@ -60,6 +75,18 @@ describe('every internal link and #anchor resolves', { timeout: 180_000 }, () =>
     );
     expect(
       brokenLinks(path.join(dir, 'renamed-offline'), { kind: 'single', file: 'renamed.html' }),
+    ).toEqual([]);
+  });
+
+  it('in a library: its catalog, parties across models, my stack, each model, and the old addresses', () => {
+    expect(brokenLinks(path.join(dir, 'library-site'), { kind: 'hosted', base: '/srm/' })).toEqual(
+      [],
+    );
+    expect(brokenLinks(path.join(dir, 'library-offline', 'library'), { kind: 'files' })).toEqual(
+      [],
+    );
+    expect(
+      brokenLinks(path.join(dir, 'library-offline'), { kind: 'single', file: 'library.html' }),
     ).toEqual([]);
   });
 
