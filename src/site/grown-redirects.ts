@@ -60,6 +60,8 @@ function redirectPage(targets: readonly Target[], base: string): string {
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     '<meta name="robots" content="noindex">',
     '<meta name="color-scheme" content="light dark">',
+    // Without it the browser asks for /favicon.ico, which the site does not have.
+    `<link rel="icon" href="${escape(hostedPath(base, 'favicon.svg'))}" type="image/svg+xml">`,
   ];
   if (targets.length === 1 && only) {
     return [
