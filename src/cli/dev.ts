@@ -8,7 +8,7 @@ import { astroEnvironment, prepareContent, PROJECT_ROOT } from './prepare.ts';
 
 export const devUsage = `Usage: onus dev [--content DIR] [--port N] [--host]
 
-Serves the site of the model in DIR (default content/) with live reload: save the Markdown
+Serves the site of the models in DIR (default content/) with live reload: save the Markdown
 and the open pages update. Stop with Ctrl+C.
 
   --content DIR   folder of model files, also in subfolders (default: content)

@@ -11,12 +11,14 @@ import { checkSiteUrl, claimOutputFolder, prepareContent } from './prepare.ts';
 
 export const exportUsage = `Usage: onus export [--content DIR] [--model ID] [--out DIR] [--site URL] [--base PATH]
 
-Exports the model in DIR (default content/) for reading offline, from disk, with no server
+Exports the models in DIR (default content/) for reading offline, from disk, with no server
 and no network, into the output folder (default export/):
 
-  <model-id>.html   the whole site in one self-contained file
-  <model-id>/       the multi-page site for disk: open <model-id>/index.html
-  <model-id>.zip    that folder, zipped
+  <name>.html   the whole site in one self-contained file
+  <name>/       the multi-page site for disk: open <name>/index.html
+  <name>.zip    that folder, zipped
+
+where <name> is the model's id, or for a library of several models the content folder's name.
 
 The output folder is replaced as a whole, and only when the whole export succeeded.
 
