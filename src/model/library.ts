@@ -1,24 +1,13 @@
 import type { VFile } from 'vfile';
 import { report } from './diagnostics.ts';
 import type { Model } from './schema.ts';
+import { SITE_FOLDERS } from './site-folders.ts';
 
 /** A model of a library, with the file it was read from (where its problems are reported). */
 export interface LibraryEntry {
   file: VFile;
   model: Model;
 }
-
-/** The site's own folders, which a library's model folder may not take (see SITE_FOLDERS). */
-const RESERVED_IDS = new Set([
-  'activities',
-  'areas',
-  'parties',
-  'matrix',
-  'search',
-  'stack',
-  'scripts',
-  '_astro',
-]);
 
 /**
  * The rules that bind the models of one site together: each model's id (its file's name) is
@@ -31,7 +20,7 @@ export function checkLibrary(entries: readonly LibraryEntry[]): void {
   const models = new Map<string, LibraryEntry>();
   if (entries.length > 1) {
     for (const { model, file } of entries) {
-      if (!RESERVED_IDS.has(model.id)) continue;
+      if (!SITE_FOLDERS.has(model.id)) continue;
       report(
         file,
         'model-id-reserved',

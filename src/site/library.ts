@@ -1,5 +1,5 @@
 import type { Model, Party } from '../model/index.ts';
-import { indexModel, type SiteModel } from './site-model.ts';
+import { indexModel, lookup, type SiteModel } from './site-model.ts';
 
 /** A party of the site: one id across every model that names it (the names agree, as checked). */
 export interface LibraryParty {
@@ -43,20 +43,13 @@ export function indexLibrary(models: readonly Model[]): Library {
     models,
   }));
   const partyById = new Map(libraryParties.map((party) => [party.id, party]));
-  const get =
-    <T>(map: Map<string, T>, kind: string) =>
-    (id: string) => {
-      const found = map.get(id);
-      if (!found) throw new Error(`No ${kind} with id \`${id}\``);
-      return found;
-    };
   return {
     title: isLibrary ? libraryTitle(models) : (models[0]?.title ?? 'Shared responsibility models'),
     isLibrary,
     models: sites,
-    model: get(byId, 'model'),
+    model: lookup(byId, 'model'),
     parties: libraryParties,
-    party: get(partyById, 'party'),
+    party: lookup(partyById, 'party'),
   };
 }
 

@@ -1,3 +1,4 @@
+import { SITE_FOLDERS } from '../model/site-folders.ts';
 import { hostedPath, normalizeBase } from './routes.ts';
 
 /**
@@ -55,21 +56,6 @@ export function viewOfAnchor(id: string): string {
   const split = id.indexOf('__');
   return split < 0 ? id : id.slice(0, split);
 }
-
-/**
- * The folders of a site's own pages. A route starting with anything else is a library model's
- * (`<model-id>/activities/<id>/`): its views carry the model's id and a `/` in front.
- */
-export const SITE_FOLDERS: ReadonlySet<string> = new Set([
-  'activities',
-  'areas',
-  'parties',
-  'matrix',
-  'search',
-  'stack',
-  'scripts',
-  '_astro',
-]);
 
 function viewOf(route: string): string {
   const segments = route.replace(/\/$/, '').split('/');

@@ -37,6 +37,15 @@ export interface SiteModel {
 const byPosition = (a: { position: Position }, b: { position: Position }) =>
   a.position.line - b.position.line || a.position.column - b.position.column;
 
+/** A lookup by id that says what it did not find. */
+export const lookup =
+  <T>(map: ReadonlyMap<string, T>, kind: string) =>
+  (id: string): T => {
+    const found = map.get(id);
+    if (!found) throw new Error(`No ${kind} with id \`${id}\``);
+    return found;
+  };
+
 export function indexModel(model: Model, inLibrary = false): SiteModel {
   const parties = new Map(model.parties.map((party) => [party.id, party]));
   const levels = new Map(model.levels.map((level) => [level.id, level]));
@@ -86,23 +95,15 @@ export function indexModel(model: Model, inLibrary = false): SiteModel {
     for (const party of activity.parties) byParty.get(party)?.push(activity);
   }
 
-  const get =
-    <T>(map: Map<string, T>, kind: string) =>
-    (id: string) => {
-      const found = map.get(id);
-      if (!found) throw new Error(`No ${kind} with id \`${id}\``);
-      return found;
-    };
-
   return {
     model,
     inLibrary,
     routes: modelRoutes(modelScope(model.id, inLibrary)),
-    party: get(parties, 'party'),
-    level: get(levels, 'level'),
-    context: get(contexts, 'context'),
-    area: get(areas, 'area'),
-    activity: get(activities, 'activity'),
+    party: lookup(parties, 'party'),
+    level: lookup(levels, 'level'),
+    context: lookup(contexts, 'context'),
+    area: lookup(areas, 'area'),
+    activity: lookup(activities, 'activity'),
     children: (areaId) => children.get(areaId) ?? [],
     activitiesInOrder,
     orderOf: (id) => order.get(id) ?? -1,
