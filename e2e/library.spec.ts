@@ -216,6 +216,16 @@ test.describe('the library’s own pages in both themes', () => {
             await expect(page.locator('.stack-table').first()).toBeVisible();
           expect((await makeAxeBuilder().analyze()).violations, route).toEqual([]);
         }
+        // The search dialog of a library, with its choice of model and results naming models.
+        await page.keyboard.press('/');
+        await page
+          .getByRole('combobox', { name: 'Search activities, areas and parties' })
+          .fill('backup');
+        await expect(
+          page.getByRole('dialog').getByRole('combobox', { name: 'Model' }),
+        ).toBeVisible();
+        await expect(page.getByRole('listbox').getByRole('option').first()).toContainText(' in ');
+        expect((await makeAxeBuilder().analyze()).violations, 'search dialog').toEqual([]);
       });
     });
   }
