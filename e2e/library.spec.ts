@@ -50,6 +50,12 @@ test.describe('the catalog of a library', () => {
     await page.getByRole('link', { name: MODELS[1]!, exact: true }).click();
     await expect(page).toHaveURL(/\/managed-kubernetes-grid\/$/);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(MODELS[1]!);
+    // The header names the model the reader is in, and leads back to all of them.
+    const header = page.getByRole('banner');
+    await expect(header.getByRole('link', { name: MODELS[1]!, exact: true })).toBeVisible();
+    await expect(
+      header.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Models' }),
+    ).toHaveAttribute('href', '/');
     await page
       .getByRole('navigation', { name: 'Site' })
       .getByRole('link', { name: 'Matrix' })
