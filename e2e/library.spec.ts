@@ -117,6 +117,9 @@ test.describe('my stack', () => {
     await page.getByRole('button', { name: 'Show the duties' }).click();
     await expect(page).toHaveURL(/model=cloud-service-models&model=managed-kubernetes-grid/);
     await expect(page.getByRole('heading', { level: 2, name: /in 2 models$/ })).toBeFocused();
+    await expect(page.locator('.stack-choice')).toHaveText(
+      `In ${MODELS[0]} (PaaS); and ${MODELS[1]} (all contexts).`,
+    );
     await expect(page.getByRole('heading', { level: 3 })).toHaveText([
       /^Example Cloud — Shared Responsibility by Service Model \(\d+ duties\)$/,
       /^Managed Kubernetes — Resources and Processes \(\d+ duties\)$/,

@@ -9,6 +9,7 @@ import {
   dutiesOf,
   searchFromChoice,
   type Duty,
+  type StackChoice,
   type StackData,
 } from '../site/stack.ts';
 import { hrefFor, pageContext } from './page.ts';
@@ -77,6 +78,7 @@ function setUpStack(form: HTMLFormElement): void {
   scope.querySelector<HTMLElement>('.stack-needs-script')?.setAttribute('hidden', '');
   const heading = result.querySelector<HTMLElement>('h2')!;
   const list = result.querySelector<HTMLElement>('.stack-list')!;
+  const summary = result.querySelector<HTMLElement>('.stack-choice');
   const csv = result.querySelector<HTMLAnchorElement>('.stack-csv')!;
   const party = form.elements.namedItem('party') as HTMLSelectElement;
   const boxes = [...form.querySelectorAll<HTMLInputElement>('input[type=checkbox]')];
@@ -102,6 +104,8 @@ function setUpStack(form: HTMLFormElement): void {
     const name = party.selectedOptions[0]?.textContent?.trim() ?? picked.party;
     const models = picked.models.length || data.models.length;
     heading.textContent = `${name}: ${count(duties.length, 'duty', 'duties')} in ${count(models, 'model', 'models')}`;
+    // Said in words too, so that a printout or a shared copy says what it was taken from.
+    if (summary) summary.textContent = describeChoice(data, picked);
     list.replaceChildren(...byModel(duties).map(([model, rows]) => modelSection(model, rows)));
     if (duties.length === 0) {
       const none = document.createElement('p');
@@ -125,6 +129,25 @@ function setUpStack(form: HTMLFormElement): void {
   result.querySelector('.stack-print')?.addEventListener('click', () => window.print());
   fromAddress();
   render();
+}
+
+/** "In Hosting (all contexts) and Database (Dedicated)": the models and contexts picked. */
+function describeChoice(data: StackData, choice: StackChoice): string {
+  const models = data.models.filter(
+    (model) => choice.models.length === 0 || choice.models.includes(model.id),
+  );
+  const parts = models.map((model) => {
+    const picked = model.contexts.filter((context) =>
+      choice.contexts.includes(`${model.id}:${context.id}`),
+    );
+    if (model.contexts.length === 0) return model.title;
+    const contexts =
+      picked.length > 0 ? picked.map((context) => context.name).join(', ') : 'all contexts';
+    return `${model.title} (${contexts})`;
+  });
+  const list =
+    parts.length > 1 ? `${parts.slice(0, -1).join('; ')}; and ${parts.at(-1)}` : (parts[0] ?? '');
+  return `In ${list}.`;
 }
 
 function byModel(duties: readonly Duty[]): Array<[Duty['model'], Duty[]]> {
