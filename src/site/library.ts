@@ -26,7 +26,11 @@ export interface Library {
 
 export function indexLibrary(models: readonly Model[]): Library {
   const isLibrary = models.length > 1;
-  const sites = models.map((model) => indexModel(model, isLibrary));
+  // One colour per party across the site: the order in which the models first name them.
+  const partyIds = [...new Set(models.flatMap((model) => model.parties.map((party) => party.id)))];
+  const sites = models.map((model) =>
+    indexModel(model, isLibrary, isLibrary ? partyIds : undefined),
+  );
   const byId = new Map(sites.map((site) => [site.model.id, site]));
   const parties = new Map<string, { party: Party; models: SiteModel[] }>();
   for (const site of sites) {

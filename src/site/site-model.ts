@@ -11,6 +11,8 @@ export interface SiteModel {
   inLibrary: boolean;
   /** The routes of its pages. */
   routes: ModelRoutes;
+  /** Each party's place in the site's order of parties: its colour. */
+  partyOrder: ReadonlyMap<string, number>;
   party: (id: string) => Party;
   level: (id: string) => Level;
   context: (id: string) => Context;
@@ -46,7 +48,15 @@ export const lookup =
     return found;
   };
 
-export function indexModel(model: Model, inLibrary = false): SiteModel {
+/**
+ * The model with its lookups. In a library, `partyIds` is the order of the library's parties,
+ * so that a party has one colour on every page of the site.
+ */
+export function indexModel(
+  model: Model,
+  inLibrary = false,
+  partyIds: readonly string[] = model.parties.map((party) => party.id),
+): SiteModel {
   const parties = new Map(model.parties.map((party) => [party.id, party]));
   const levels = new Map(model.levels.map((level) => [level.id, level]));
   const contexts = new Map(model.contexts.map((context) => [context.id, context]));
@@ -99,6 +109,7 @@ export function indexModel(model: Model, inLibrary = false): SiteModel {
     model,
     inLibrary,
     routes: modelRoutes(modelScope(model.id, inLibrary)),
+    partyOrder: new Map(partyIds.map((id, index) => [id, index])),
     party: lookup(parties, 'party'),
     level: lookup(levels, 'level'),
     context: lookup(contexts, 'context'),

@@ -353,8 +353,7 @@ export function topAreas(site: SiteModel): AreaSummary[] {
 
 /** The colour class of a party: one of eight, by its column. It always comes with a text label. */
 export function partyColor(site: SiteModel, partyId: string): string {
-  const index = site.model.parties.findIndex((party) => party.id === partyId);
-  return `p${Math.max(index, 0) % 8}`;
+  return `p${(site.partyOrder.get(partyId) ?? 0) % 8}`;
 }
 
 /** The label a party goes by in narrow places. */

@@ -6,6 +6,7 @@ import { parseModel } from '../../src/model/index.ts';
 import { grownRedirects } from '../../src/site/grown-redirects.ts';
 import { indexLibrary } from '../../src/site/library.ts';
 import { anchorInSingleFile } from '../../src/site/links.ts';
+import { partyColor } from '../../src/site/views.ts';
 import { stackData } from '../../src/site/stack-data.ts';
 import { choiceFromSearch, dutiesOf, searchFromChoice } from '../../src/site/stack.ts';
 import { documentRoute } from '../../src/search/options.ts';
@@ -198,5 +199,18 @@ describe('my stack', () => {
   it('should keep the choice in the address, as it was given', () => {
     const search = '?party=customer&model=hosting&model=database&context=database%3Ashared';
     expect(searchFromChoice(choiceFromSearch(search))).toBe(search);
+  });
+});
+
+describe('the colours of a library’s parties', () => {
+  it('should give a party one colour on every model’s pages', () => {
+    const flipped = model(
+      'flipped.md',
+      '---\ntitle: Flipped\nparties:\n  - id: provider\n    name: Example Cloud\n  - id: customer\n    name: Customer\n---\n\n## Responsibility matrix\n\n### Customer\n\n- Keys\n',
+    );
+    const library = indexLibrary([hosting.model, flipped.model]);
+    const colours = library.models.map((site) => partyColor(site, 'customer'));
+    expect(colours).toEqual(['p0', 'p0']);
+    expect(partyColor(indexLibrary([flipped.model]).models[0]!, 'customer')).toBe('p1');
   });
 });
