@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeFolderAtomically } from '../io/output-folder.ts';
@@ -28,9 +28,8 @@ The folder is replaced only when the whole build succeeded.
 function writeGrownRedirects(models: readonly Model[], folder: string, base: string): void {
   // Written synchronously: ten thousand small files take a tenth of the time they take awaited.
   for (const { file, html } of grownRedirects(indexLibrary(models), base)) {
+    // A library renders nothing at the top's `activities/` and `areas/`: these pages are alone there.
     const target = path.join(folder, file);
-    // An item's page of the library itself is never replaced.
-    if (existsSync(target)) continue;
     mkdirSync(path.dirname(target), { recursive: true });
     writeFileSync(target, html);
   }

@@ -83,11 +83,15 @@ export async function check(args: string[], io: Io): Promise<number> {
       checked.add(earlier?.model ?? model.id);
     }
   }
-  const first = files[0];
-  for (const missing of old?.filter((entry) => !checked.has(entry.model)) ?? []) {
-    if (!first || files.some((file) => file.messages.some((message) => message.fatal))) break;
+  // A model whose file failed to parse is not missing: its errors say what is wrong.
+  const [first] = files;
+  const missingModels =
+    first && !files.some(hasErrors)
+      ? (old?.filter((entry) => !checked.has(entry.model)) ?? [])
+      : [];
+  for (const missing of missingModels) {
     report(
-      first,
+      first!,
       'permalinks-model-missing',
       `Unexpected missing model \`${missing.model}\` of \`${values.against}\`, expected its file among those checked: its ${missing.permalinks.length} permalinks would stop answering`,
       { line: 1, column: 1 },

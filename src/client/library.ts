@@ -6,10 +6,10 @@
 import { csvText } from '../export/csv-text.ts';
 import {
   choiceFromSearch,
+  describeChoice,
   dutiesOf,
   searchFromChoice,
   type Duty,
-  type StackChoice,
   type StackData,
 } from '../site/stack.ts';
 import { hrefFor, pageContext } from './page.ts';
@@ -129,25 +129,6 @@ function setUpStack(form: HTMLFormElement): void {
   result.querySelector('.stack-print')?.addEventListener('click', () => window.print());
   fromAddress();
   render();
-}
-
-/** "In Hosting (all contexts) and Database (Dedicated)": the models and contexts picked. */
-function describeChoice(data: StackData, choice: StackChoice): string {
-  const models = data.models.filter(
-    (model) => choice.models.length === 0 || choice.models.includes(model.id),
-  );
-  const parts = models.map((model) => {
-    const picked = model.contexts.filter((context) =>
-      choice.contexts.includes(`${model.id}:${context.id}`),
-    );
-    if (model.contexts.length === 0) return model.title;
-    const contexts =
-      picked.length > 0 ? picked.map((context) => context.name).join(', ') : 'all contexts';
-    return `${model.title} (${contexts})`;
-  });
-  const list =
-    parts.length > 1 ? `${parts.slice(0, -1).join('; ')}; and ${parts.at(-1)}` : (parts[0] ?? '');
-  return `In ${list}.`;
 }
 
 function byModel(duties: readonly Duty[]): Array<[Duty['model'], Duty[]]> {

@@ -64,23 +64,25 @@ async function sync(root: string, files: readonly string[], context: LoaderConte
   const digest = context.generateDigest(digests.join(' '));
   if (context.meta.get('digest') === digest && context.store.keys().length > 0) return;
 
-  let parsedHere = false;
   const results: ParseResult[] = [];
   for (const [index, file] of files.entries()) {
     let parsed = parses.get(digests[index]!);
     if (!parsed) {
-      const handed = takeOverParse(file, texts[index]!);
-      parsed = handed ? await handed : await parseHere(root, file, texts[index]!);
-      parsedHere ||= !handed;
+      parsed =
+        (await takeOverParse(file, texts[index]!)) ?? (await parseHere(root, file, texts[index]!));
       parses.set(digests[index]!, parsed);
     }
     results.push(parsed);
   }
   for (const key of parses.keys()) if (!digests.includes(key)) parses.delete(key);
-  if (parsedHere && results.every((result) => result.model)) {
-    checkLibrary(results.map(({ model, file }) => ({ model: model!, file })));
-  }
-  const failed = results.filter((result) => hasErrors(result.file));
+  // The rules across files are checked on files of their own: a parse is kept for as long as
+  // its text is unchanged, and must not keep a problem that another file's fix has removed.
+  const across = results.map(({ model, file }) => ({
+    model: model!,
+    file: new VFile({ path: file.path }),
+  }));
+  if (results.every((result) => result.model)) checkLibrary(across);
+  const failed = [...results, ...across].filter((result) => hasErrors(result.file));
   if (failed.length > 0) {
     throw new Error(
       `The model has errors:\n${reporter(

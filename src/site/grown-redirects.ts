@@ -1,4 +1,5 @@
 import type { Library } from './library.ts';
+import { escapeMarkup } from './escape-markup.ts';
 import { hostedPath, routes } from './routes.ts';
 
 /** A file of the built site: its path from the site's root, and its HTML. */
@@ -46,57 +47,57 @@ export function grownRedirects(library: Library, base: string): RedirectFile[] {
   }));
 }
 
-const escape = (text: string) =>
-  text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
-
 function redirectPage(targets: readonly Target[], base: string): string {
-  const href = (target: Target) => escape(hostedPath(base, target.route));
+  const href = (target: Target) => escapeMarkup(hostedPath(base, target.route));
+  const link = (target: Target) =>
+    `<a href="${href(target)}">${escapeMarkup(target.title)}</a> in ${escapeMarkup(target.model)}`;
   const [only] = targets;
-  const head = [
-    '<!doctype html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    '<meta name="robots" content="noindex">',
-    '<meta name="color-scheme" content="light dark">',
-    // Without it the browser asks for /favicon.ico, which the site does not have.
-    `<link rel="icon" href="${escape(hostedPath(base, 'favicon.svg'))}" type="image/svg+xml">`,
-  ];
   if (targets.length === 1 && only) {
+    return page(
+      `${only.title} · moved`,
+      [
+        `<link rel="canonical" href="${href(only)}">`,
+        `<meta http-equiv="refresh" content="0; url=${href(only)}">`,
+      ],
+      [
+        '<h1>This page has moved</h1>',
+        `<p>It is now ${link(only)}. Update links that point here.</p>`,
+      ],
+    );
+  }
+  return page(
+    `${only?.title ?? ''} · in several models`,
+    [],
+    [
+      '<h1>This page is now in several models</h1>',
+      '<p>This address belonged to a site of one model. The site now publishes several, and more than one has an item with this id: choose the one you were looking for, and update links that point here.</p>',
+      '<ul>',
+      ...targets.map((target) => `<li>${link(target)}</li>`),
+      '</ul>',
+    ],
+  );
+
+  function page(title: string, head: readonly string[], main: readonly string[]): string {
     return [
+      '<!doctype html>',
+      '<html lang="en">',
+      '<head>',
+      '<meta charset="utf-8">',
+      '<meta name="viewport" content="width=device-width, initial-scale=1">',
+      '<meta name="robots" content="noindex">',
+      '<meta name="color-scheme" content="light dark">',
+      // Without it the browser asks for /favicon.ico, which the site does not have.
+      `<link rel="icon" href="${escapeMarkup(hostedPath(base, 'favicon.svg'))}" type="image/svg+xml">`,
+      `<title>${escapeMarkup(title)}</title>`,
       ...head,
-      `<title>${escape(only.title)} · moved</title>`,
-      `<link rel="canonical" href="${href(only)}">`,
-      `<meta http-equiv="refresh" content="0; url=${href(only)}">`,
       '</head>',
       '<body>',
       '<main>',
-      '<h1>This page has moved</h1>',
-      `<p>It is now <a href="${href(only)}">${escape(only.title)}</a> in ${escape(only.model)}. Update links that point here.</p>`,
+      ...main,
       '</main>',
       '</body>',
       '</html>',
       '',
     ].join('\n');
   }
-  return [
-    ...head,
-    `<title>${escape(only?.title ?? '')} · in several models</title>`,
-    '</head>',
-    '<body>',
-    '<main>',
-    '<h1>This page is now in several models</h1>',
-    '<p>This address belonged to a site of one model. The site now publishes several, and more than one has an item with this id: choose the one you were looking for, and update links that point here.</p>',
-    '<ul>',
-    ...targets.map(
-      (target) =>
-        `<li><a href="${href(target)}">${escape(target.title)}</a> in ${escape(target.model)}</li>`,
-    ),
-    '</ul>',
-    '</main>',
-    '</body>',
-    '</html>',
-    '',
-  ].join('\n');
 }

@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import type { AstroIntegration } from 'astro';
+import { escapeMarkup } from './escape-markup.ts';
 
 /**
  * Writes `sitemap.xml` (one file, as the site's URL plan promises) when the site's address is
@@ -21,14 +22,10 @@ export function sitemap(): AstroIntegration {
           .filter((pathname) => !/^404\/?$/.test(pathname))
           .map((pathname) => new URL(pathname, base).href)
           .sort();
-        const body = urls.map((url) => `  <url><loc>${escapeXml(url)}</loc></url>`).join('\n');
+        const body = urls.map((url) => `  <url><loc>${escapeMarkup(url)}</loc></url>`).join('\n');
         const xml = `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${body}\n</urlset>\n`;
         await writeFile(new URL('sitemap.xml', dir), xml);
       },
     },
   };
-}
-
-function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }

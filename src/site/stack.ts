@@ -65,6 +65,28 @@ export function searchFromChoice(choice: StackChoice): string {
   return text ? `?${text}` : '';
 }
 
+/**
+ * The models and contexts picked, in words, for the list's heading and its printout:
+ * "In Hosting; and Database (Dedicated)".
+ */
+export function describeChoice(data: StackData, choice: StackChoice): string {
+  const models = data.models.filter(
+    (model) => choice.models.length === 0 || choice.models.includes(model.id),
+  );
+  const parts = models.map((model) => {
+    const picked = model.contexts.filter((context) =>
+      choice.contexts.includes(`${model.id}:${context.id}`),
+    );
+    if (model.contexts.length === 0) return model.title;
+    const contexts =
+      picked.length > 0 ? picked.map((context) => context.name).join(', ') : 'all contexts';
+    return `${model.title} (${contexts})`;
+  });
+  const list =
+    parts.length > 1 ? `${parts.slice(0, -1).join('; ')}; and ${parts.at(-1)}` : (parts[0] ?? '');
+  return `In ${list}.`;
+}
+
 /** The party's duties in the models and contexts picked, in the models' order and matrix order. */
 export function dutiesOf(data: StackData, choice: StackChoice): Duty[] {
   const duties: Duty[] = [];
