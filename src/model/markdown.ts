@@ -2,16 +2,16 @@ import type { Heading, Nodes, Root, RootContent } from 'mdast';
 import { gfmToMarkdown } from 'mdast-util-gfm';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import remarkGfmFast from './remark-gfm-fast.ts';
 import './micromark-linear.ts';
 
 /** SRM Markdown is CommonMark with GFM (tables, task lists…) and YAML frontmatter. */
 const processor = unified()
   .use(remarkParse)
   .use(remarkFrontmatter, ['yaml'])
-  .use(remarkGfm)
+  .use(remarkGfmFast)
   .freeze();
 
 export function parseMarkdown(text: string): Root {
@@ -26,12 +26,15 @@ export function parseMarkdown(text: string): Root {
 export function printMarkdown(nodes: readonly RootContent[]): string | undefined {
   const content = withoutComments(nodes);
   if (content.length === 0) return undefined;
-  const text = toMarkdown(
-    { type: 'root', children: content },
-    { extensions: [gfmToMarkdown()] },
-  ).replace(ESCAPED_ALERT, '$1[!$2]');
+  const text = toMarkdown({ type: 'root', children: content }, PRINT_OPTIONS).replace(
+    ESCAPED_ALERT,
+    '$1[!$2]',
+  );
   return text.trim() === '' ? undefined : text.trimEnd();
 }
+
+/** Made once: toMarkdown compiles an extension's patterns on the objects themselves. */
+const PRINT_OPTIONS = { extensions: [gfmToMarkdown()] };
 
 const ESCAPED_ALERT = /^(>[ \t]*)\\\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]/gim;
 

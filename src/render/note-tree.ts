@@ -1,11 +1,11 @@
 import type { Root } from 'mdast';
-import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import remarkGfmFast from '../model/remark-gfm-fast.ts';
 import '../model/micromark-linear.ts';
 
 /** SRM Markdown's notes, descriptions and prose: CommonMark with GFM. */
-export const noteParser = unified().use(remarkParse).use(remarkGfm).freeze();
+export const noteParser = unified().use(remarkParse).use(remarkGfmFast).freeze();
 
 const trees = new Map<string, Root>();
 /** Past this many, the oldest trees are let go: a large build must not hold them all. */
