@@ -45,7 +45,8 @@ export function exportOurs(content: string, out: string): Promise<Measured> {
 /**
  * Run an Astro project whose sources stay in the repository from a working folder next to its
  * output (Astro moves assets with a rename, which cannot cross file systems), whose
- * node_modules links to the project's.
+ * node_modules links to the project's. The folder stays between runs: like Onus, which replaces
+ * its previous output, Astro empties its previous `dist/` first, and that is part of the time.
  */
 function astroBuild(
   root: string,
@@ -54,9 +55,11 @@ function astroBuild(
   env: NodeJS.ProcessEnv,
   timeoutMs?: number,
 ): Promise<Measured> {
-  rmSync(work, { recursive: true, force: true });
-  mkdirSync(work, { recursive: true });
-  symlinkSync(nodeModules, path.join(work, 'node_modules'), 'junction');
+  if (!existsSync(path.join(work, 'node_modules'))) {
+    rmSync(work, { recursive: true, force: true });
+    mkdirSync(work, { recursive: true });
+    symlinkSync(nodeModules, path.join(work, 'node_modules'), 'junction');
+  }
   return runMeasured(
     NODE,
     [

@@ -1,6 +1,6 @@
-import type { Heading, Nodes, Root, RootContent } from 'mdast';
+import type { Heading, Nodes, Root, RootContent, Text } from 'mdast';
 import { gfmToMarkdown } from 'mdast-util-gfm';
-import { toMarkdown } from 'mdast-util-to-markdown';
+import { defaultHandlers, toMarkdown, type Handle, type Options } from 'mdast-util-to-markdown';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
@@ -33,8 +33,24 @@ export function printMarkdown(nodes: readonly RootContent[]): string | undefined
   return text.trim() === '' ? undefined : text.trimEnd();
 }
 
+/**
+ * Text is escaped by testing each of toMarkdown's fifty unsafe patterns on it, which is most of
+ * printing a large model. A pattern matches only where its character is: the patterns whose
+ * character the text (with its neighbours) lacks are left out first, which gives the same text.
+ */
+const text: Handle = (node: Text, parent, state, info) => {
+  const all = state.unsafe;
+  const around = `${info.before}${node.value}${info.after}`;
+  state.unsafe = all.filter((pattern) => around.includes(pattern.character));
+  try {
+    return defaultHandlers.text(node, parent, state, info);
+  } finally {
+    state.unsafe = all;
+  }
+};
+
 /** Made once: toMarkdown compiles an extension's patterns on the objects themselves. */
-const PRINT_OPTIONS = { extensions: [gfmToMarkdown()] };
+const PRINT_OPTIONS: Options = { extensions: [gfmToMarkdown()], handlers: { text } };
 
 const ESCAPED_ALERT = /^(>[ \t]*)\\\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]/gim;
 
