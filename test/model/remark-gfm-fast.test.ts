@@ -131,6 +131,23 @@ describe('remark-gfm, with autolink literals tried only where one can start', ()
     );
   });
 
+  it('gives the same tree as remark-gfm where tables meet other blocks', () => {
+    const cases = [
+      'text\n| a | b |\n| - | - |\n| c | d |',
+      '| a | b |\n| - | - |\ntext after\n\nmore',
+      'a\n:-:',
+      'a | b\n-|-\nc | d\n> quote',
+      '- item\n  | a |\n  | - |\n  | b |\nlazy',
+      '> | a |\n> | - |\n| b |',
+      '| a |\n| - |\n',
+      '| a |',
+      '| a |\r\n| - |\r\n| b |',
+      '\uFEFF| a |\n| - |',
+      '# h\n| a |\n| --- |',
+    ];
+    for (const text of cases) expect(fast.parse(text), text).toEqual(reference.parse(text));
+  });
+
   it('still links addresses in notes, lists, tables and headings', () => {
     const text = [
       '# See www.example.com or mailto:web@example.com',
