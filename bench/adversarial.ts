@@ -86,20 +86,36 @@ export const ADVERSARIAL_CASES: AdversarialCase[] = [
     expect: 'model',
   },
   {
-    name: '`[a]("` a line in 300 paragraphs of 1,000 lines (2.4 MB)',
+    name: '`[a]("` a line in 300 paragraphs of 1,000 lines (2.4 MB), past the limit of links',
     text: () =>
       model(
         `- Activity\n\n${Array.from({ length: 300 }, () => '  [a]("\n'.repeat(1_000)).join('\n')}`,
       ),
-    expect: 'model',
+    expect: 'error',
   },
   {
-    name: '`[a]("` a line in 640 paragraphs of 1,000 lines (5 MB): stopped by the time limit',
+    name: '`[a]("` a line in 640 paragraphs of 1,000 lines (5 MB), past the limit of links',
     text: () =>
       model(
         `- Activity\n\n${Array.from({ length: 640 }, () => '  [a]("\n'.repeat(1_000)).join('\n')}`,
       ),
     expect: 'error',
+  },
+  {
+    name: '`[a]("` a line in 50 paragraphs of 1,000 lines (0.4 MB), up to the limit of links',
+    text: () =>
+      model(
+        `- Activity\n\n${Array.from({ length: 50 }, () => '  [a]("\n'.repeat(1_000)).join('\n')}`,
+      ),
+    expect: 'model',
+  },
+  {
+    name: '50,000 links in 1,000 lines of prose (2.2 MB), up to the limit of links',
+    text: () =>
+      model(
+        `- Activity\n\n${Array.from({ length: 1_000 }, () => `  ${Array.from({ length: 50 }, (_, index) => `see [item ${index}](https://example.com/a/${index}) and`).join(' ')}\n`).join('\n')}`,
+      ),
+    expect: 'model',
   },
   {
     name: '5 MB of lists nested 32 deep (100,000 items)',

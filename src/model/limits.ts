@@ -16,6 +16,8 @@ export const LIMITS = {
   nesting: 32,
   /** List items in one file (activities, areas and the lists in notes). */
   listItems: 30_000,
+  /** Opening brackets (`[`: links, images, footnotes, task boxes) in one file. */
+  brackets: 50_000,
   /** Rows in one table. */
   tableRows: 5_000,
   /** Columns in one table. */
@@ -53,6 +55,7 @@ export function checkLimits(file: VFile, text: string): boolean {
   let table: { line: number; rows: number } | undefined;
   let previousBlank = true;
   let listItems = 0;
+  let brackets = 0;
   const yaml = { flow: 0 };
   for (let start = 0; start <= text.length;) {
     line++;
@@ -111,6 +114,15 @@ export function checkLimits(file: VFile, text: string): boolean {
     if (fenceMark) {
       fence = fenceMark;
       continue;
+    }
+    // Each `[` is a link the parser tries: past the limit, links alone take seconds and 1 GB.
+    for (let at = rest.indexOf('['); at !== -1; at = rest.indexOf('[', at + 1)) brackets++;
+    if (brackets > LIMITS.brackets) {
+      refuse(
+        'brackets',
+        line,
+        `Unexpected more than ${LIMITS.brackets.toLocaleString('en')} opening brackets \`[\` (links, images, footnotes, task boxes) by this line, expected at most ${LIMITS.brackets.toLocaleString('en')} in one file: split the model into several files`,
+      );
     }
 
     const blank = rest.trim() === '';

@@ -34,6 +34,16 @@ const CASES: Array<[string, () => string | Uint8Array, Outcome]> = [
   ['areas nested 200 levels deep, over the nesting limit', () => valid(nested(200)), 'error'],
   ['30,000 activities', () => valid(many(30_000)), 'model'],
   ['50,000 activities, over the list item limit', () => valid(many(50_000)), 'error'],
+  [
+    '50,000 link brackets in a note',
+    () => valid(`- A\n\n${'  see [a] and\n'.repeat(50_000)}`),
+    'model',
+  ],
+  [
+    '50,001 link brackets in a note, over the limit',
+    () => valid(`- A\n\n${'  see [a] and\n'.repeat(50_001)}`),
+    'error',
+  ],
   ['a title of 500 characters', () => valid(`- ${'t'.repeat(500)}\n`), 'model'],
   ['a title of 501 characters', () => valid(`- ${'t'.repeat(501)}\n`), 'error'],
   ['a title of 100,000 characters', () => valid(`- ${'very long title '.repeat(6250)}\n`), 'error'],
@@ -206,4 +216,15 @@ describe('odd inputs', () => {
       },
     );
   }
+});
+
+describe('the limit of link brackets', () => {
+  it('is an error at the line of the bracket past it', () => {
+    const text = valid(`- A\n\n${'  see [a] and [b]\n'.repeat(25_000)}  and [c]\n`);
+    const { model, file } = parse(text);
+    expect(model).toBeUndefined();
+    expect(file.messages.map(String)).toEqual([
+      `model.md:${text.split('\n').length - 1}:1: Unexpected more than 50,000 opening brackets \`[\` (links, images, footnotes, task boxes) by this line, expected at most 50,000 in one file: split the model into several files`,
+    ]);
+  });
 });
