@@ -38,6 +38,10 @@ const placeOf = (line?: number, column?: number) =>
  * than `LIMITS.parseMemoryMb`: past either, the thread is stopped and the file gets an error
  * at the line the parser had reached. Files parse one after another on one thread.
  */
+/** A parse's limits; tests lower them to reach them with small inputs. */
+const PARSE_SECONDS = Number(process.env.ONUS_TEST_PARSE_SECONDS) || LIMITS.parseSeconds;
+const PARSE_MEMORY_MB = Number(process.env.ONUS_TEST_PARSE_MEMORY_MB) || LIMITS.parseMemoryMb;
+
 interface ParseThread {
   worker: Worker;
   /** Where the parser is: the line it last reached, written by the worker. */
@@ -48,7 +52,7 @@ function startThread(): ParseThread {
   const progress = new Int32Array(new SharedArrayBuffer(4));
   const worker = new Worker(new URL('./parse-worker.ts', import.meta.url), {
     workerData: { progress },
-    resourceLimits: { maxOldGenerationSizeMb: LIMITS.parseMemoryMb },
+    resourceLimits: { maxOldGenerationSizeMb: PARSE_MEMORY_MB },
   });
   worker.unref();
   return { worker, progress };
@@ -109,8 +113,8 @@ export class ParseWorker {
         cleanup();
         this.#thread = undefined;
         void worker.terminate();
-        stop(`takes over ${LIMITS.parseSeconds} s`);
-      }, LIMITS.parseSeconds * 1000);
+        stop(`takes over ${PARSE_SECONDS} s`);
+      }, PARSE_SECONDS * 1000);
       const onMessage = (message: SerializedParse) => {
         cleanup();
         resolve({ model: message.model, file: toFile(path, cwd, bytes, message) });
@@ -119,7 +123,7 @@ export class ParseWorker {
         cleanup();
         this.#thread = undefined;
         if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') {
-          stop(`needs over ${LIMITS.parseMemoryMb} MB of memory`);
+          stop(`needs over ${PARSE_MEMORY_MB} MB of memory`);
         } else reject(error);
       };
       const cleanup = () => {

@@ -1,0 +1,48 @@
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { generateCatalog } from '../../bench/catalog.ts';
+import { onus } from '../helpers/onus.ts';
+
+/**
+ * The safety net past the limits: a parse that runs too long or needs too much memory is
+ * stopped, its file gets an error near the line it reached, and the files after it still parse.
+ * The limits (10 s, 1 GB) are lowered here so that a catalog of 100 controls reaches them.
+ */
+describe('a parse stopped by its limits', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'onus-parse-limits-'));
+    copyFileSync('content/vmware-site-recovery.md', path.join(dir, 'a-seed.md'));
+    writeFileSync(path.join(dir, 'b-catalog.md'), generateCatalog(100));
+    copyFileSync('content/vmware-site-recovery.md', path.join(dir, 'c-seed.md'));
+  });
+
+  const reported = (stderr: string, file: string) =>
+    stderr.split(/\n(?=\S+\.md)/).find((block) => block.startsWith(file)) ?? '';
+
+  it('past its time, is an error near the line it reached, and the next file parses', async () => {
+    const { code, stderr } = await onus(['check', '--no-library', dir], dir, {
+      ONUS_TEST_PARSE_SECONDS: '0.2',
+    });
+    expect(code).toBe(1);
+    expect(reported(stderr, 'b-catalog.md')).toMatch(
+      /\n\d+:1 +error +Unexpected Markdown that takes over 0\.2 s to parse \(stopped (near line \d+|before its first paragraph was read)\), expected simpler Markdown: look for unusual or repeated constructs/,
+    );
+    expect(reported(stderr, 'a-seed.md')).toMatch(/no issues found/);
+    expect(reported(stderr, 'c-seed.md')).toMatch(/no issues found/);
+  });
+
+  it('past its memory, is an error, and the next file parses', async () => {
+    const { code, stderr } = await onus(['check', '--no-library', dir], dir, {
+      ONUS_TEST_PARSE_MEMORY_MB: '64',
+    });
+    expect(code).toBe(1);
+    expect(reported(stderr, 'b-catalog.md')).toMatch(
+      /error +Unexpected Markdown that needs over 64 MB of memory to parse \(stopped (near line \d+|before its first paragraph was read)\)/,
+    );
+    expect(reported(stderr, 'a-seed.md')).toMatch(/no issues found/);
+    expect(reported(stderr, 'c-seed.md')).toMatch(/no issues found/);
+  });
+});
