@@ -50,18 +50,25 @@ export async function check(args: string[], io: Io): Promise<number> {
     throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got \`${values.format}\``);
   }
   const files = await loadFiles(positionals.length > 0 ? positionals : ['content'], io.cwd);
+  // Every file goes to the parse thread at once; the answers are taken in order.
   const parser = new ParseWorker();
+  const parses = files.map((loaded) =>
+    loaded.value instanceof Uint8Array
+      ? parser.parse({
+          path: loaded.path,
+          cwd: io.cwd,
+          bytes: loaded.value,
+          source: loaded.data.source,
+        })
+      : undefined,
+  );
+  parser.close();
   const checked = new Set<string>();
   const parsedModels: LibraryEntry[] = [];
   let old: PermalinkFile[] | undefined;
-  for (const [index, loaded] of files.entries()) {
-    if (!(loaded.value instanceof Uint8Array)) continue;
-    const { model, file } = await parser.parse({
-      path: loaded.path,
-      cwd: io.cwd,
-      bytes: loaded.value,
-      source: loaded.data.source,
-    });
+  for (const [index, parse] of parses.entries()) {
+    if (!parse) continue;
+    const { model, file } = await parse;
     files[index] = file;
     if (model) parsedModels.push({ model, file });
     if (model && values.against !== undefined) {

@@ -31,20 +31,13 @@ export interface SerializedParse {
 const placeOf = (line?: number, column?: number) =>
   line === undefined ? undefined : { line, column: column ?? 1 };
 
-/**
- * Parses models on another thread: so that a large model parses while Astro starts up on this
- * one (two cores, both busy), so that this thread still answers Ctrl+C, and so that no input,
- * however pathological, can hold the command longer than `LIMITS.parseSeconds` or take more
- * than `LIMITS.parseMemoryMb`: past either, the thread is stopped and the file gets an error
- * at the line the parser had reached. Files parse one after another on one thread.
- */
 /** A parse's limits; tests lower them to reach them with small inputs. */
 const PARSE_SECONDS = Number(process.env.ONUS_TEST_PARSE_SECONDS) || LIMITS.parseSeconds;
 const PARSE_MEMORY_MB = Number(process.env.ONUS_TEST_PARSE_MEMORY_MB) || LIMITS.parseMemoryMb;
 
 interface ParseThread {
   worker: Worker;
-  /** Where the parser is: the line it last reached, written by the worker. */
+  /** Where the parser is: the line it last reached in its file, written by the worker. */
   progress: Int32Array;
 }
 
@@ -74,68 +67,140 @@ function takeThread(): ParseThread {
   return thread;
 }
 
+interface Pending {
+  request: ParseRequest;
+  resolve: (result: ParseResult) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Parses models on another thread: so that a large model parses while Astro starts up on this
+ * one (two cores, both busy), so that this thread still answers Ctrl+C, and so that no input,
+ * however pathological, can hold the command longer than `LIMITS.parseSeconds` or take more
+ * than `LIMITS.parseMemoryMb`: past either, the thread is stopped and the file gets an error
+ * at the line the parser had reached.
+ *
+ * Every file is handed to the thread as soon as it is asked for, and the thread parses them
+ * one after another: it never waits for this thread, however busy, to pass it the next. The
+ * first file not yet answered is the one being parsed, and the one the limits apply to; the
+ * files after a stopped one go to a new thread.
+ */
 export class ParseWorker {
   #thread: ParseThread | undefined;
-  #queue: Promise<unknown> = Promise.resolve();
+  /** Handed to the thread and not yet answered, oldest first. */
+  #pending: Pending[] = [];
+  /** What hears the thread while it has files: a thread heard keeps the process alive. */
+  #heard:
+    | {
+        worker: Worker;
+        message: (message: SerializedParse) => void;
+        error: (error: NodeJS.ErrnoException) => void;
+      }
+    | undefined;
+  #clock: NodeJS.Timeout | undefined;
+  #closing = false;
 
   /** Same result as `parseModel`: the model, and a file carrying every message. */
   parse(request: ParseRequest): Promise<ParseResult> {
-    const result = this.#queue.then(() => this.#parseNow(request));
-    this.#queue = result.catch(() => undefined);
-    return result;
-  }
-
-  /** Let the process end once the queue is done. */
-  close(): void {
-    void this.#queue.then(() => this.#thread?.worker.terminate());
-  }
-
-  #parseNow({ path, cwd, bytes, source }: ParseRequest): Promise<ParseResult> {
-    const { worker, progress } = (this.#thread ??= takeThread());
-    Atomics.store(progress, 0, 0);
     return new Promise((resolve, reject) => {
-      const stop = (why: string) => {
-        const file = new VFile({ path, cwd, value: bytes });
-        const reached = Atomics.load(progress, 0);
-        const where =
-          reached > 0
-            ? `stopped near line ${reached}`
-            : 'stopped before its first paragraph was read';
-        report(
-          file,
-          'input-limit',
-          `Unexpected Markdown that ${why} to parse (${where}), expected simpler Markdown: look for unusual or repeated constructs${reached > 0 ? ' near this line' : ', such as thousands of unclosed links'}`,
-          { line: Math.max(1, reached), column: 1 },
-        );
-        resolve({ model: undefined, file });
-      };
-      const timer = setTimeout(() => {
-        cleanup();
-        this.#thread = undefined;
-        void worker.terminate();
-        stop(`takes over ${PARSE_SECONDS} s`);
-      }, PARSE_SECONDS * 1000);
-      const onMessage = (message: SerializedParse) => {
-        cleanup();
-        resolve({ model: message.model, file: toFile(path, cwd, bytes, message) });
-      };
-      const onError = (error: NodeJS.ErrnoException) => {
-        cleanup();
-        this.#thread = undefined;
-        if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') {
-          stop(`needs over ${PARSE_MEMORY_MB} MB of memory`);
-        } else reject(error);
-      };
-      const cleanup = () => {
-        clearTimeout(timer);
-        worker.off('message', onMessage);
-        worker.off('error', onError);
-      };
-      worker.on('message', onMessage);
-      worker.on('error', onError);
-      worker.postMessage({ path, cwd, bytes, source });
+      this.#pending.push({ request, resolve, reject });
+      this.#post(request);
+      if (this.#pending.length === 1) this.#startClock();
     });
   }
+
+  /** Let the thread end once every file asked for is answered. */
+  close(): void {
+    this.#closing = true;
+    if (this.#pending.length === 0) this.#endThread();
+  }
+
+  #post({ path, cwd, bytes, source }: ParseRequest): void {
+    const { worker } = (this.#thread ??= takeThread());
+    this.#hear(worker);
+    worker.postMessage({ path, cwd, bytes, source });
+  }
+
+  #hear(worker: Worker): void {
+    if (this.#heard?.worker === worker) return;
+    const message = (answer: SerializedParse) => {
+      const { request, resolve } = this.#pending.shift()!;
+      this.#next();
+      resolve({
+        model: answer.model,
+        file: toFile(request.path, request.cwd, request.bytes, answer),
+      });
+    };
+    const error = (failure: NodeJS.ErrnoException) => {
+      if (failure.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+        this.#stop(`needs over ${PARSE_MEMORY_MB} MB of memory`);
+        return;
+      }
+      const { reject } = this.#pending.shift()!;
+      this.#restart();
+      reject(failure);
+    };
+    worker.on('message', message);
+    worker.on('error', error);
+    this.#heard = { worker, message, error };
+  }
+
+  #stopHearing(): void {
+    if (!this.#heard) return;
+    const { worker, message, error } = this.#heard;
+    worker.off('message', message);
+    worker.off('error', error);
+    this.#heard = undefined;
+  }
+
+  /** The file being parsed has its answer: time the next one, or let the thread rest or end. */
+  #next(): void {
+    clearTimeout(this.#clock);
+    if (this.#pending.length > 0) this.#startClock();
+    else if (this.#closing) this.#endThread();
+    else this.#stopHearing();
+  }
+
+  #startClock(): void {
+    this.#clock = setTimeout(
+      () => this.#stop(`takes over ${PARSE_SECONDS} s`),
+      PARSE_SECONDS * 1000,
+    );
+  }
+
+  /** Stop the thread in the file it is parsing, which gets the error at the line reached. */
+  #stop(why: string): void {
+    const reached = Atomics.load(this.#thread!.progress, 0);
+    const { request, resolve } = this.#pending.shift()!;
+    this.#restart();
+    resolve({ model: undefined, file: stoppedFile(request, why, reached) });
+  }
+
+  /** A new thread for the files the stopped one had not answered. */
+  #restart(): void {
+    this.#endThread();
+    for (const { request } of this.#pending) this.#post(request);
+    this.#next();
+  }
+
+  #endThread(): void {
+    this.#stopHearing();
+    void this.#thread?.worker.terminate();
+    this.#thread = undefined;
+  }
+}
+
+function stoppedFile({ path, cwd, bytes }: ParseRequest, why: string, reached: number): VFile {
+  const file = new VFile({ path, cwd, value: bytes });
+  const where =
+    reached > 0 ? `stopped near line ${reached}` : 'stopped before its first paragraph was read';
+  report(
+    file,
+    'input-limit',
+    `Unexpected Markdown that ${why} to parse (${where}), expected simpler Markdown: look for unusual or repeated constructs${reached > 0 ? ' near this line' : ', such as thousands of unclosed links'}`,
+    { line: Math.max(1, reached), column: 1 },
+  );
+  return file;
 }
 
 function toFile(path: string, cwd: string, bytes: Uint8Array, parsed: SerializedParse): VFile {

@@ -4,11 +4,12 @@ import { parseModel } from '../model/index.ts';
 import { PROGRESS } from '../model/progress.ts';
 import type { ParseRequest, SerializedParse } from './parse-in-worker.ts';
 
-(globalThis as Record<symbol, unknown>)[PROGRESS] = (
-  workerData as { progress: Int32Array }
-).progress;
+const { progress } = workerData as { progress: Int32Array };
+(globalThis as Record<symbol, unknown>)[PROGRESS] = progress;
 
+// Files arrive all at once and parse in turn: each starts its progress from nothing.
 parentPort?.on('message', ({ path, cwd, bytes, source }: ParseRequest) => {
+  Atomics.store(progress, 0, 0);
   const input = new VFile({ path, cwd, value: bytes });
   if (source !== undefined) input.data.source = source;
   const { model, file } = parseModel(input);
