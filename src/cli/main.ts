@@ -7,13 +7,9 @@ interface Command {
 }
 
 /** Each command is loaded only when it runs: `onus check` need not load Astro, nor the exporter. */
-const COMMANDS: Record<
-  string,
-  { summary: string; load: () => Promise<Command>; parses?: boolean }
-> = {
+const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
   build: {
     summary: 'build the site of a model into a folder',
-    parses: true,
     load: async () => {
       const { build, buildUsage } = await import('./build.ts');
       return { run: build, usage: buildUsage };
@@ -21,7 +17,6 @@ const COMMANDS: Record<
   },
   dev: {
     summary: 'serve the site with live reload while you edit',
-    parses: true,
     load: async () => {
       const { dev, devUsage } = await import('./dev.ts');
       return { run: dev, usage: devUsage };
@@ -29,7 +24,6 @@ const COMMANDS: Record<
   },
   export: {
     summary: 'export the site for reading offline, from disk',
-    parses: true,
     load: async () => {
       const { exportCommand, exportUsage } = await import('./export.ts');
       return { run: exportCommand, usage: exportUsage };
@@ -37,7 +31,6 @@ const COMMANDS: Record<
   },
   check: {
     summary: 'check SRM Markdown files and report problems',
-    parses: true,
     load: async () => {
       const { check, checkUsage } = await import('./check.ts');
       return { run: check, usage: checkUsage };
@@ -88,13 +81,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     );
     return 2;
   }
-  const help = args.includes('--help') || args.includes('-h');
-  if (entry.parses && !help) {
-    const { startParseThreadEarly } = await import('./parse-in-worker.ts');
-    startParseThreadEarly();
-  }
   const command = await entry.load();
-  if (help) {
+  if (args.includes('--help') || args.includes('-h')) {
     io.stdout(`${command.usage}\n`);
     return 0;
   }

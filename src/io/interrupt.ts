@@ -72,9 +72,28 @@ function isRunning(pid: number): boolean {
 }
 
 function removeTemporaryFolders(): void {
-  for (const folder of temporaryFolders)
-    rmSync(folder, { recursive: true, force: true, maxRetries: 5 });
+  for (const folder of temporaryFolders) removeFolder(folder);
   temporaryFolders.clear();
+}
+
+/**
+ * Writes already handed to the system's threads (an interrupted build's) can still land in a
+ * folder while it is removed, after Node's own retries, which only try its top again: each
+ * pass removes what the one before missed. A signal must end in its message, never a trace.
+ */
+function removeFolder(folder: string): void {
+  for (let pass = 1; ; pass++) {
+    try {
+      rmSync(folder, { recursive: true, force: true, maxRetries: 2 });
+      return;
+    } catch (error) {
+      if (pass < 10) continue;
+      process.stderr.write(
+        `onus: could not remove the temporary folder ${folder}: ${(error as Error).message}\n`,
+      );
+      return;
+    }
+  }
 }
 
 function stop(signal: NodeJS.Signals): never {
