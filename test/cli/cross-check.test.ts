@@ -13,8 +13,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { expandIndex } from '../../src/search/compact-index.ts';
 import {
   activitiesInMarkdown,
+  expectCsvRows,
   fold,
   PARTY_OF_HEADING,
+  scriptData,
   SOURCE,
 } from '../helpers/markdown-activities.ts';
 import { onus } from '../helpers/onus.ts';
@@ -115,18 +117,14 @@ describe('every activity of the Markdown, in every output', { timeout: 180_000 }
   });
 
   it('the CSV', () => {
-    const lines = readFileSync(path.join(site, 'matrix.csv'), 'utf8').split('\r\n');
-    for (const [key, { parties }] of expected) {
-      const row = lines.find((line) => line.endsWith(href(key)));
-      expect(row, key).toBeDefined();
-      expect(row!.split(',').filter((cell) => cell === 'x')).toHaveLength(parties.size);
-    }
+    expectCsvRows(path.join(site, 'matrix.csv'), expected, href);
   });
 
   it('the search index', () => {
-    const script = readFileSync(path.join(site, 'search-index.js'), 'utf8');
-    const data = JSON.parse(script.slice(script.indexOf('=') + 1, script.lastIndexOf(';')));
-    const index = expandIndex(data.index);
+    const index = expandIndex(
+      scriptData<{ index: Parameters<typeof expandIndex>[0] }>(path.join(site, 'search-index.js'))
+        .index,
+    );
     const indexed = Object.entries(index.documentIds)
       .filter(([short]) => index.storedFields[short].kind === 'activity')
       .map(([short, documentId]): [string, string] => [

@@ -14,8 +14,10 @@ import { expandIndex } from '../../src/search/compact-index.ts';
 import type { StackData } from '../../src/site/stack.ts';
 import {
   activitiesInMarkdown,
+  expectCsvRows,
   fold,
   PARTY_OF_HEADING,
+  scriptData,
   SOURCE,
 } from '../helpers/markdown-activities.ts';
 import { onus } from '../helpers/onus.ts';
@@ -33,10 +35,7 @@ describe('every activity of a library’s model, in every output', { timeout: 18
     fold([...activity.path, activity.title].join(' > '));
   const published = (key: string) => model.activities.find((activity) => keyOf(activity) === key)!;
   const href = (key: string) => `/${MODEL}/activities/${encodeURIComponent(published(key).id)}/`;
-  const script = <T>(file: string): T => {
-    const text = readFileSync(path.join(site, file), 'utf8');
-    return JSON.parse(text.slice(text.indexOf('=') + 1, text.lastIndexOf(';'))) as T;
-  };
+  const script = <T>(file: string): T => scriptData<T>(path.join(site, file));
 
   beforeAll(async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'onus-library-cross-'));
@@ -78,12 +77,7 @@ describe('every activity of a library’s model, in every output', { timeout: 18
   });
 
   it('the site’s one CSV', () => {
-    const lines = readFileSync(path.join(site, 'matrix.csv'), 'utf8').split('\r\n');
-    for (const [key, { parties }] of expected) {
-      const row = lines.find((line) => line.endsWith(href(key)));
-      expect(row, key).toBeDefined();
-      expect(row!.split(',').filter((cell) => cell === 'x')).toHaveLength(parties.size);
-    }
+    expectCsvRows(path.join(site, 'matrix.csv'), expected, href);
   });
 
   it('the search across the models', () => {

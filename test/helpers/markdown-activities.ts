@@ -8,6 +8,7 @@ import type { List, ListItem } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { expect } from 'vitest';
 
 export const SOURCE = path.resolve('test/fixtures/model/four-parties-crlf/input.md');
 export const PARTY_OF_HEADING: Record<string, string> = {
@@ -53,4 +54,24 @@ export function activitiesInMarkdown(): Map<string, { title: string; parties: Se
     else if (inMatrix && node.type === 'list') walk(node, []);
   }
   return found;
+}
+
+/** The data a built script assigns (`self.name = {…};`), read as JSON. */
+export function scriptData<T>(file: string): T {
+  const text = readFileSync(file, 'utf8');
+  return JSON.parse(text.slice(text.indexOf('=') + 1, text.lastIndexOf(';'))) as T;
+}
+
+/** Each activity has its row in the CSV, found by its URL, with an `x` for each of its parties. */
+export function expectCsvRows(
+  csv: string,
+  activities: Map<string, { parties: Set<string> }>,
+  urlOf: (key: string) => string,
+): void {
+  const lines = readFileSync(csv, 'utf8').split('\r\n');
+  for (const [key, { parties }] of activities) {
+    const row = lines.find((line) => line.endsWith(urlOf(key)));
+    expect(row, key).toBeDefined();
+    expect(row!.split(',').filter((cell) => cell === 'x')).toHaveLength(parties.size);
+  }
 }
