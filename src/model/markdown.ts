@@ -5,6 +5,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import remarkGfmFast from './remark-gfm-fast.ts';
+import { parseInSections } from './sectioned-parse.ts';
 import './micromark-linear.ts';
 
 /** SRM Markdown is CommonMark with GFM (tables, task lists…) and YAML frontmatter. */
@@ -14,9 +15,12 @@ const processor = unified()
   .use(remarkGfmFast)
   .freeze();
 
+/** Large documents are parsed a section at a time (`parseInSections`): the same tree. */
 export function parseMarkdown(text: string): Root {
-  return processor.parse(text);
+  return parseInSections(parseWhole, text);
 }
+
+export const parseWhole = (text: string): Root => processor.parse(text);
 
 /**
  * Print nodes back as Markdown (normalised), or undefined when there is nothing to print.

@@ -5,7 +5,14 @@
  */
 export const PROGRESS = Symbol.for('onus.parseProgress');
 
+/** Lines before the part of the document being parsed, when it is parsed in parts. */
+let linesBefore = 0;
+
+export function setLinesBefore(lines: number): void {
+  linesBefore = lines;
+}
+
 export function reportProgress(line: number | undefined): void {
   const cell = (globalThis as Record<symbol, Int32Array | undefined>)[PROGRESS];
-  if (cell && line !== undefined) Atomics.store(cell, 0, line);
+  if (cell && line !== undefined) Atomics.store(cell, 0, linesBefore + line);
 }
