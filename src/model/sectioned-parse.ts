@@ -2,7 +2,7 @@ import type { Nodes, Root } from 'mdast';
 import { setLinesBefore } from './progress.ts';
 
 /** Below this many characters a section is parsed together with the next one. */
-export const SECTION_CHARS = 8 * 1024;
+export const SECTION_CHARS = 2 * 1024;
 
 /** A line that opens an ATX heading: where a section may start. */
 const HEADING_LINE = /(?:\r\n?|\n)(?=#{1,6}(?:[ \t\r\n]|$))/g;

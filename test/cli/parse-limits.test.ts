@@ -11,7 +11,7 @@ import { onus } from '../helpers/onus.ts';
  * The limits (10 s, 1 GB) are lowered here so that a catalog of 700 controls (8 MB, about 2 s
  * to parse) reaches them while a model of the usual size, its thread's start included, does not.
  */
-describe('a parse stopped by its limits', () => {
+describe('a parse stopped by its limits', { timeout: 30_000 }, () => {
   let dir: string;
   beforeAll(() => {
     dir = mkdtempSync(path.join(tmpdir(), 'onus-parse-limits-'));
@@ -37,11 +37,11 @@ describe('a parse stopped by its limits', () => {
 
   it('past its memory, is an error, and the next file parses', async () => {
     const { code, stderr } = await onus(['check', '--no-library', dir], dir, {
-      ONUS_TEST_PARSE_MEMORY_MB: '64',
+      ONUS_TEST_PARSE_MEMORY_MB: '48',
     });
     expect(code).toBe(1);
     expect(reported(stderr, 'b-catalog.md')).toMatch(
-      /error +Unexpected Markdown that needs over 64 MB of memory to parse \(stopped (near line \d+|before its first paragraph was read)\)/,
+      /error +Unexpected Markdown that needs over 48 MB of memory to parse \(stopped (near line \d+|before its first paragraph was read)\)/,
     );
     expect(reported(stderr, 'a-seed.md')).toMatch(/no issues found/);
     expect(reported(stderr, 'c-seed.md')).toMatch(/no issues found/);
