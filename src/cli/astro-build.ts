@@ -1,7 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, symlink } from 'node:fs/promises';
+import { symlink } from 'node:fs/promises';
 import path from 'node:path';
-import { removeAtExit } from '../io/interrupt.ts';
+import { makeRunFolder } from '../io/run-folder.ts';
 import type { LinkMode } from '../site/links.ts';
 import { normalizeBase } from '../site/routes.ts';
 import { astroEnvironment, PROJECT_ROOT } from './prepare.ts';
@@ -50,15 +49,12 @@ export async function astroBuild(
 }
 
 /**
- * A folder for Astro to run from, removed when the process ends (Astro saves its content store
- * on a timer, which may fire after a failed build returned); its `node_modules` links to the
- * installation's, where the code Astro generates resolves its imports. Named with the process
- * id, so that a later run can tell a killed run's workspace, and remove it.
+ * A folder for Astro to run from, removed at exit (Astro saves its content store on a timer,
+ * which may fire after a failed build returned); its `node_modules` links to the
+ * installation's, where the code Astro generates resolves its imports.
  */
 export async function makeWorkspace(parent: string, prefix: string): Promise<string> {
-  const workspace = path.join(parent, `${prefix}-${process.pid}-${randomBytes(4).toString('hex')}`);
-  await mkdir(workspace, { recursive: true });
-  removeAtExit(workspace);
+  const workspace = await makeRunFolder(parent, prefix);
   await symlink(
     path.join(PROJECT_ROOT, 'node_modules'),
     path.join(workspace, 'node_modules'),

@@ -1,7 +1,9 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeFolderAtomically } from '../io/output-folder.ts';
+import { makeRunFolder } from '../io/run-folder.ts';
+import { writeFilesOnThread } from '../io/write-files-on-thread.ts';
 import { astroBuild } from './astro-build.ts';
 import type { Model } from '../model/index.ts';
 import { grownRedirects } from '../site/grown-redirects.ts';
@@ -24,14 +26,35 @@ The folder is replaced only when the whole build succeeded.
                   and writes sitemap.xml
   --verbose       show Astro's own progress`;
 
-/** A library's pages for the addresses of a site of one model (see grownRedirects). */
-function writeGrownRedirects(models: readonly Model[], folder: string, base: string): void {
-  // Written synchronously: ten thousand small files take a tenth of the time they take awaited.
-  for (const { file, html } of grownRedirects(indexLibrary(models), base)) {
-    // A library renders nothing at the top's `activities/` and `areas/`: these pages are alone there.
-    const target = path.join(folder, file);
-    mkdirSync(path.dirname(target), { recursive: true });
-    writeFileSync(target, html);
+/**
+ * A library's pages for the addresses of a site of one model (see grownRedirects), once the
+ * models are read: ten thousand small files for 10,000 activities, written on another thread
+ * while Astro renders, into a folder of their own. Returns that folder, or undefined when there
+ * are none.
+ */
+async function stageGrownRedirects(
+  models: Promise<readonly Model[] | undefined>,
+  parent: string,
+  base: string,
+): Promise<string | undefined> {
+  const ready = await models;
+  const pages = ready ? grownRedirects(indexLibrary(ready), base) : [];
+  if (pages.length === 0) return undefined;
+  const staging = await makeRunFolder(parent, '.onus-work');
+  await writeFilesOnThread(
+    staging,
+    pages.map(({ file, html }) => ({ file, text: html })),
+  );
+  return staging;
+}
+
+/**
+ * Move what `staging` holds into `folder`: a rename per top folder. A library renders nothing at
+ * the top's `activities/` and `areas/` (model ids may not take those names), so none is there.
+ */
+function moveInto(staging: string, folder: string): void {
+  for (const entry of readdirSync(staging)) {
+    renameSync(path.join(staging, entry), path.join(folder, entry));
   }
 }
 
@@ -57,14 +80,21 @@ export async function build(args: string[], io: Io): Promise<number> {
   });
   const site = checkSiteUrl(values.site);
   const started = performance.now();
-  const target = await claimOutputFolder('build', values.out, values.content, io);
-  if (!target) return 1;
   const prepared = await prepareContent(values.content, io);
   if (!prepared) return 1;
+  // The models parse on their thread while the output is checked (a rebuild lists it whole).
+  const target = await claimOutputFolder('build', values.out, values.content, io);
+  if (!target) {
+    prepared.abandon();
+    return 1;
+  }
 
   const shown = `${target.shown}/`;
   try {
     await writeFolderAtomically(target, async (folder) => {
+      const redirects = stageGrownRedirects(prepared.models, path.dirname(folder), values.base);
+      // Awaited after the build; a build that fails first must not leave it unhandled.
+      redirects.catch(() => undefined);
       await astroBuild(
         {
           content: prepared.directory,
@@ -76,7 +106,8 @@ export async function build(args: string[], io: Io): Promise<number> {
         folder,
         path.dirname(folder),
       );
-      writeGrownRedirects((await prepared.models)!, folder, values.base);
+      const staging = await redirects;
+      if (staging) moveInto(staging, folder);
     });
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     io.stderr(

@@ -45,12 +45,17 @@ export async function exportCommand(args: string[], io: Io): Promise<number> {
   });
   const site = checkSiteUrl(values.site);
   const started = performance.now();
-  const target = await claimOutputFolder('export', values.out, values.content, io);
-  if (!target) return 1;
   const prepared = await prepareContent(values.content, io, values.model);
+  if (!prepared) return 1;
+  // The models parse on their thread while the output is checked (a rebuild lists it whole).
+  const target = await claimOutputFolder('export', values.out, values.content, io);
+  if (!target) {
+    prepared.abandon();
+    return 1;
+  }
   // The export is named after the model: it needs the model before Astro starts.
-  const models = prepared && (await prepared.models);
-  if (!prepared || !models) return 1;
+  const models = await prepared.models;
+  if (!models) return 1;
   const name =
     models.length === 1 ? models[0]!.id : slugify(path.basename(prepared.directory)) || 'library';
   const title = models.length === 1 ? models[0]!.title : `${models.length} models`;

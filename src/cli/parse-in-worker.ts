@@ -99,6 +99,14 @@ export class ParseWorker {
     if (this.#pending.length === 0) this.#endThread();
   }
 
+  /** Drop the files not yet answered, which never will be, and end the thread. */
+  abandon(): void {
+    clearTimeout(this.#clock);
+    this.#pending = [];
+    this.#closing = true;
+    this.#endThread();
+  }
+
   #post({ path, cwd, bytes, source }: ParseRequest): void {
     const { worker } = (this.#thread ??= startThread());
     this.#hear(worker);

@@ -21,6 +21,8 @@ export interface PreparedContent {
    * order; undefined when one has errors.
    */
   models: Promise<Model[] | undefined>;
+  /** Stop reading the models, whose diagnostics will not be printed (the output was refused). */
+  abandon(): void;
 }
 
 /**
@@ -76,7 +78,7 @@ export async function prepareContent(
       ? results.map(({ model }) => model!)
       : undefined;
   });
-  return { directory, files: found.paths, models };
+  return { directory, files: found.paths, models, abandon: () => parser.abandon() };
 }
 
 /** The environment the Astro build reads: where the content is, and that it was checked. */

@@ -52,9 +52,15 @@ export function modelRoutes(scope: string): ModelRoutes {
 
 /** Normalise a base path to start and end with `/`. */
 export function normalizeBase(base: string | undefined): string {
+  // Every link of every page asks for the same base.
+  if (base === lastBase.given) return lastBase.normalized;
   const trimmed = (base ?? '/').replace(/^\/+|\/+$/g, '');
-  return trimmed ? `/${trimmed}/` : '/';
+  const normalized = trimmed ? `/${trimmed}/` : '/';
+  lastBase = { given: base, normalized };
+  return normalized;
 }
+
+let lastBase: { given: string | undefined; normalized: string } = { given: '/', normalized: '/' };
 
 /** The path of a route on the hosted site: `/base/activities/nat/`. */
 export function hostedPath(base: string, route: string): string {

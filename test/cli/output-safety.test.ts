@@ -80,6 +80,21 @@ describe('--out never replaces what Onus did not write', { timeout: 60_000 }, ()
     }
   }
 
+  it('should say only why it refused, though it had begun to read a model with errors', async () => {
+    const dir = project();
+    writeFileSync(
+      path.join(dir, 'content', 'broken.md'),
+      '---\ntitle: Broken\n---\n\nNo matrix.\n',
+    );
+    for (const command of ['build', 'export']) {
+      const result = await onus([command, '--out', 'home'], dir);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(
+        /^onus \w+: Unexpected output folder `home` holding files [^\n]*Nothing was written\.\n$/,
+      );
+    }
+  });
+
   it('should refuse its own earlier output once someone added a file to it, naming the file', async () => {
     const dir = project();
     expect((await onus(['build', '--out', 'site'], dir)).code).toBe(0);

@@ -38,6 +38,19 @@ describe('routes', () => {
     expect(normalizeBase(base)).toBe(expected);
   });
 
+  it('should give each base its own path when bases alternate', () => {
+    const asked = ['docs', 'docs', undefined, '/docs/', '', 'a/b', 'docs'];
+    expect(asked.map((base) => normalizeBase(base))).toEqual([
+      '/docs/',
+      '/docs/',
+      '/',
+      '/docs/',
+      '/',
+      '/a/b/',
+      '/docs/',
+    ]);
+  });
+
   it('should make hosted paths and public URLs', () => {
     expect(hostedPath('/docs', 'matrix/')).toBe('/docs/matrix/');
     expect(publicUrl(undefined, '/', 'matrix/')).toBe('/matrix/');
