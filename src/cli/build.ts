@@ -3,14 +3,14 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeFolderAtomically } from '../io/output-folder.ts';
 import { makeRunFolder } from '../io/run-folder.ts';
-import { writeFilesOnThread } from '../io/write-files-on-thread.ts';
+import { writeFilesOnThread } from '../io/threads.ts';
 import { astroBuild } from './astro-build.ts';
 import type { Model } from '../model/index.ts';
 import { grownRedirects } from '../site/grown-redirects.ts';
 import { indexLibrary } from '../site/library.ts';
 import type { Io } from './io.ts';
 import { printable } from './printable.ts';
-import { checkSiteUrl, claimOutputFolder, prepareContent } from './prepare.ts';
+import { checkSiteUrl, claimOutputFolder, prepareContent, reportRefusal } from './prepare.ts';
 
 export const buildUsage = `Usage: onus build [--content DIR] [--out DIR] [--base PATH] [--site URL] [--verbose]
 
@@ -115,6 +115,7 @@ export async function build(args: string[], io: Io): Promise<number> {
     );
     return 0;
   } catch (error) {
+    if (reportRefusal('build', error, io)) return 1;
     // A model with errors stops the build where the pages would be read: its diagnostics are out already.
     const why = (await prepared.models) ? `\n${(error as Error).message}` : '';
     io.stderr(`onus build: the build failed, ${printable(shown)} is unchanged.${printable(why)}\n`);

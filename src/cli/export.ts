@@ -7,7 +7,7 @@ import { hostedPath } from '../site/routes.ts';
 import { astroBuild } from './astro-build.ts';
 import type { Io } from './io.ts';
 import { printable } from './printable.ts';
-import { checkSiteUrl, claimOutputFolder, prepareContent } from './prepare.ts';
+import { checkSiteUrl, claimOutputFolder, prepareContent, reportRefusal } from './prepare.ts';
 
 export const exportUsage = `Usage: onus export [--content DIR] [--model ID] [--out DIR] [--site URL] [--base PATH]
 
@@ -86,6 +86,7 @@ export async function exportCommand(args: string[], io: Io): Promise<number> {
     );
     return 0;
   } catch (error) {
+    if (reportRefusal('export', error, io)) return 1;
     io.stderr(
       `onus export: the export failed, ${printable(shown)} is unchanged.\n${printable((error as Error).message)}\n`,
     );

@@ -134,8 +134,17 @@ export async function claimOutputFolder(
       cwd: io.cwd,
     });
   } catch (error) {
-    if (!(error instanceof OutputRefused)) throw error;
-    io.stderr(`onus ${command}: ${printable(error.message)}. Nothing was written.\n`);
+    if (!reportRefusal(command, error, io)) throw error;
     return undefined;
   }
+}
+
+/**
+ * Say why the output folder was refused, when that is the error: at the start, or just before
+ * it would have been replaced. Returns whether it was.
+ */
+export function reportRefusal(command: string, error: unknown, io: Io): boolean {
+  if (!(error instanceof OutputRefused)) return false;
+  io.stderr(`onus ${command}: ${printable(error.message)}. Nothing was written.\n`);
+  return true;
 }

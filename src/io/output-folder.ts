@@ -4,7 +4,14 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { exchangeFolders } from './exchange.ts';
 import { removeOnInterrupt, withoutInterruption } from './interrupt.ts';
-import { MANIFEST, manifestOf, recheckOutput, type ClaimedOutput } from './output-guard.ts';
+import {
+  foreignRefusal,
+  MANIFEST,
+  manifestOf,
+  recheckOutput,
+  type ClaimedOutput,
+} from './output-guard.ts';
+import { foreignEntriesOnThread } from './threads.ts';
 
 /** Temporary folders of a run, next to its output, named with the run's process id. */
 const LEFTOVER = /^\.(?:.+\.onus-(?:new|old)|onus-work)-(\d+)-[0-9a-f]+$/;
@@ -36,7 +43,12 @@ export async function writeFolderAtomically<T>(
   const forget = removeOnInterrupt(fresh);
   try {
     const result = await write(fresh);
+    // The old output's whole tree is checked on another thread while this one lists the new.
+    const foreign = target.exists ? foreignEntriesOnThread(target.path) : Promise.resolve([]);
+    foreign.catch(() => undefined);
     await writeFile(path.join(fresh, MANIFEST), manifestOf(fresh));
+    const found = await foreign;
+    if (found.length > 0) throw foreignRefusal(target.shown, found);
     await withoutInterruption(async () => {
       if (!(await exists(target.path))) {
         await rename(fresh, target.path);

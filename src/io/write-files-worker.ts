@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { workerData } from 'node:worker_threads';
-import type { FileToWrite } from './write-files-on-thread.ts';
+import type { FileToWrite } from './threads.ts';
 
 const { folder, files } = workerData as { folder: string; files: FileToWrite[] };
 for (const { file, text } of files) {

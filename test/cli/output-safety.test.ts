@@ -108,6 +108,22 @@ describe('--out never replaces what Onus did not write', { timeout: 60_000 }, ()
     expect(snapshot(dir)).toEqual(before);
   });
 
+  it('should refuse its own earlier output once someone added a file deep inside, naming it', async () => {
+    const dir = project();
+    expect((await onus(['build', '--out', 'site'], dir)).code).toBe(0);
+    writeFileSync(path.join(dir, 'site', 'activities', 'notes.txt'), 'mine\n');
+    const before = snapshot(dir);
+    for (const command of ['build', 'export']) {
+      const result = await onus([command, '--out', 'site'], dir);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(
+        'Unexpected files in the output folder `site` that Onus did not write (`activities/notes.txt`)',
+      );
+      expect(result.stderr).toMatch(/Nothing was written\.\n$/);
+      expect(snapshot(dir)).toEqual(before);
+    }
+  });
+
   it('should write into an empty folder, and replace its own output after that', async () => {
     const dir = project();
     mkdirSync(path.join(dir, 'empty'));

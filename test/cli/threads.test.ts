@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeFilesOnThread } from '../../src/io/write-files-on-thread.ts';
+import { writeFilesOnThread } from '../../src/io/threads.ts';
 
 describe('writeFilesOnThread', () => {
   it('should write every file, making the folders that hold them', async () => {

@@ -1,0 +1,35 @@
+import { Worker } from 'node:worker_threads';
+
+/** A file to write: its path under the folder (`/` separators), and its text. */
+export interface FileToWrite {
+  file: string;
+  text: string;
+}
+
+/**
+ * Write files under `folder` on a thread of its own, synchronously there: thousands of small
+ * files take a tenth of the time they take awaited, and this thread, free meanwhile, goes on
+ * rendering. Resolves when every file is written; rejects with the first error.
+ */
+export function writeFilesOnThread(folder: string, files: readonly FileToWrite[]): Promise<void> {
+  return runOnThread(new URL('./write-files-worker.ts', import.meta.url), { folder, files });
+}
+
+/** `foreignEntries` of a folder, listed on a thread of its own while this one lists another. */
+export function foreignEntriesOnThread(folder: string): Promise<string[]> {
+  return runOnThread(new URL('./foreign-entries-worker.ts', import.meta.url), folder);
+}
+
+/** Run a worker once on `data`: resolves with what it posted, or rejects with its error. */
+function runOnThread<T>(worker: URL, data: unknown): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const thread = new Worker(worker, { workerData: data });
+    let answer: T | undefined;
+    thread.once('message', (message: T) => (answer = message));
+    thread.once('error', reject);
+    thread.once('exit', (code) => {
+      if (code === 0) resolve(answer as T);
+      else reject(new Error(`the thread of ${worker.pathname} stopped with code ${code}`));
+    });
+  });
+}
