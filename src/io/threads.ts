@@ -21,7 +21,7 @@ export function foreignEntriesOnThread(folder: string): Promise<string[]> {
 }
 
 /** Run a worker once on `data`: resolves with what it posted, or rejects with its error. */
-function runOnThread<T>(worker: URL, data: unknown): Promise<T> {
+export function runOnThread<T>(worker: URL, data: unknown): Promise<T> {
   return new Promise((resolve, reject) => {
     const thread = new Worker(worker, { workerData: data });
     let answer: T | undefined;

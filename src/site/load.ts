@@ -1,5 +1,8 @@
 import { getCollection } from 'astro:content';
+import { takeOverSearchIndex } from '../search/built-aside.ts';
+import { searchIndexScript } from '../search/build-index.ts';
 import { indexLibrary, type Library } from './library.ts';
+import { libraryDigest } from './library-digest.ts';
 import type { SiteModel } from './site-model.ts';
 
 let cached: { digest: string; library: Library } | undefined;
@@ -14,7 +17,7 @@ export async function loadLibrary(): Promise<Library> {
   const entries = await getCollection('models');
   if (entries.length === 0)
     throw new Error('The models collection is empty: is there a model file in the content folder?');
-  const digest = entries.map((entry) => `${entry.id}:${entry.digest ?? ''}`).join(' ');
+  const digest = libraryDigest(entries);
   if (cached?.digest === digest) return cached.library;
   const models = entries
     .sort((a, b) => a.data.order - b.data.order)
@@ -42,4 +45,11 @@ export async function pageSite(modelId: string | undefined): Promise<SiteModel |
   const library = await loadLibrary();
   if (modelId === undefined) return library.isLibrary ? undefined : library.models[0];
   return library.model(modelId);
+}
+
+/** The search index's script: the one the loader had built aside from these models, or built here. */
+export async function loadSearchIndexScript(): Promise<string> {
+  const library = await loadLibrary();
+  const aside = await takeOverSearchIndex(cached!.digest)?.catch(() => undefined);
+  return aside ?? searchIndexScript(library.models.map((site) => site.model));
 }
