@@ -3,11 +3,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeFolderAtomically } from '../io/output-folder.ts';
 import { makeRunFolder } from '../io/run-folder.ts';
-import { writeFilesOnThread } from '../io/threads.ts';
+import { runOnThread } from '../io/threads.ts';
 import { astroBuild } from './astro-build.ts';
 import type { Model } from '../model/index.ts';
-import { grownRedirects } from '../site/grown-redirects.ts';
-import { indexLibrary } from '../site/library.ts';
 import type { Io } from './io.ts';
 import { printable } from './printable.ts';
 import { checkSiteUrl, claimOutputFolder, prepareContent, reportRefusal } from './prepare.ts';
@@ -28,9 +26,9 @@ The folder is replaced only when the whole build succeeded.
 
 /**
  * A library's pages for the addresses of a site of one model (see grownRedirects), once the
- * models are read: ten thousand small files for 10,000 activities, written on another thread
- * while Astro renders, into a folder of their own. Returns that folder, or undefined when there
- * are none.
+ * models are read: ten thousand small files for 10,000 activities, made and written on a thread
+ * of their own while Astro renders, into a folder of their own. Returns that folder, or
+ * undefined when there are none.
  */
 async function stageGrownRedirects(
   models: Promise<readonly Model[] | undefined>,
@@ -38,13 +36,13 @@ async function stageGrownRedirects(
   base: string,
 ): Promise<string | undefined> {
   const ready = await models;
-  const pages = ready ? grownRedirects(indexLibrary(ready), base) : [];
-  if (pages.length === 0) return undefined;
+  if (!ready || ready.length < 2) return undefined;
   const staging = await makeRunFolder(parent, '.onus-work');
-  await writeFilesOnThread(
-    staging,
-    pages.map(({ file, html }) => ({ file, text: html })),
-  );
+  await runOnThread(new URL('./grown-redirects-worker.ts', import.meta.url), {
+    folder: staging,
+    models: ready,
+    base,
+  });
   return staging;
 }
 

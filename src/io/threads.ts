@@ -1,20 +1,5 @@
 import { Worker } from 'node:worker_threads';
 
-/** A file to write: its path under the folder (`/` separators), and its text. */
-export interface FileToWrite {
-  file: string;
-  text: string;
-}
-
-/**
- * Write files under `folder` on a thread of its own, synchronously there: thousands of small
- * files take a tenth of the time they take awaited, and this thread, free meanwhile, goes on
- * rendering. Resolves when every file is written; rejects with the first error.
- */
-export function writeFilesOnThread(folder: string, files: readonly FileToWrite[]): Promise<void> {
-  return runOnThread(new URL('./write-files-worker.ts', import.meta.url), { folder, files });
-}
-
 /** `foreignEntries` of a folder, listed on a thread of its own while this one lists another. */
 export function foreignEntriesOnThread(folder: string): Promise<string[]> {
   return runOnThread(new URL('./foreign-entries-worker.ts', import.meta.url), folder);

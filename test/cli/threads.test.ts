@@ -1,27 +1,26 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeFilesOnThread } from '../../src/io/threads.ts';
+import { MANIFEST } from '../../src/io/output-guard.ts';
+import { foreignEntriesOnThread } from '../../src/io/threads.ts';
 
-describe('writeFilesOnThread', () => {
-  it('should write every file, making the folders that hold them', async () => {
-    const folder = mkdtempSync(path.join(tmpdir(), 'onus-thread-writes-'));
-    const files = Array.from({ length: 300 }, (_, index) => ({
-      file: `activities/a-${index}/index.html`,
-      text: `<p>é ${index}</p>`,
-    }));
-    await writeFilesOnThread(folder, files);
-    for (const { file, text } of files) {
-      expect(readFileSync(path.join(folder, file), 'utf8')).toBe(text);
-    }
+describe('work on a thread of its own', () => {
+  it('should list what an earlier output holds beyond its manifest, at any depth', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'onus-thread-'));
+    mkdirSync(path.join(folder, 'activities', 'a'), { recursive: true });
+    writeFileSync(path.join(folder, 'activities', 'a', 'index.html'), '<p>a</p>');
+    writeFileSync(path.join(folder, 'activities', 'notes.txt'), 'mine');
+    mkdirSync(path.join(folder, 'drafts'));
+    writeFileSync(
+      path.join(folder, MANIFEST),
+      JSON.stringify({ generator: 'onus', files: ['activities/a/index.html'] }),
+    );
+    expect(await foreignEntriesOnThread(folder)).toEqual(['activities/notes.txt', 'drafts/']);
   });
 
-  it('should reject, naming the cause, when a file cannot be written', async () => {
-    const folder = mkdtempSync(path.join(tmpdir(), 'onus-thread-writes-'));
-    writeFileSync(path.join(folder, 'areas'), 'a file where a folder must go\n');
-    await expect(
-      writeFilesOnThread(folder, [{ file: 'areas/x/index.html', text: 'x' }]),
-    ).rejects.toThrow(/EEXIST|ENOTDIR/);
+  it('should reject with the thread’s error', async () => {
+    const missing = path.join(tmpdir(), 'onus-thread-missing', String(process.pid));
+    await expect(foreignEntriesOnThread(missing)).rejects.toThrow(/ENOENT/);
   });
 });
