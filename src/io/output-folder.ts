@@ -11,6 +11,7 @@ import {
   recheckOutput,
   type ClaimedOutput,
 } from './output-guard.ts';
+import { removeOutputFolder } from './remove-output.ts';
 import { foreignEntriesOnThread } from './threads.ts';
 
 /** Temporary folders of a run, next to its output, named with the run's process id. */
@@ -40,12 +41,12 @@ export async function writeFolderAtomically<T>(
   const suffix = `${process.pid}-${randomBytes(4).toString('hex')}`;
   const fresh = path.join(parent, `.${name}.onus-new-${suffix}`);
   const old = path.join(parent, `.${name}.onus-old-${suffix}`);
+  // The old output's whole tree is checked on a thread of its own while the new one is made.
+  const foreign = target.exists ? foreignEntriesOnThread(target.path) : Promise.resolve([]);
+  foreign.catch(() => undefined);
   const forget = removeOnInterrupt(fresh);
   try {
     const result = await write(fresh);
-    // The old output's whole tree is checked on another thread while this one lists the new.
-    const foreign = target.exists ? foreignEntriesOnThread(target.path) : Promise.resolve([]);
-    foreign.catch(() => undefined);
     await writeFile(path.join(fresh, MANIFEST), manifestOf(fresh));
     const found = await foreign;
     if (found.length > 0) throw foreignRefusal(target.shown, found);
@@ -64,8 +65,9 @@ export async function writeFolderAtomically<T>(
     return result;
   } finally {
     forget();
-    await rm(fresh, { recursive: true, force: true, maxRetries: 5 });
-    await rm(old, { recursive: true, force: true, maxRetries: 5 });
+    // After an exchange, the fresh folder's name holds the old output.
+    await removeOutputFolder(fresh);
+    await removeOutputFolder(old);
   }
 }
 

@@ -34,7 +34,7 @@ const INSTALLATION_FOLDERS = ['src', 'public', 'bin', 'node_modules', '.git', 's
 /**
  * Decide whether `--out` may be replaced, before any work: it may when it does not exist, is an
  * empty folder, or holds nothing but what an earlier Onus run wrote (its manifest says what;
- * what lies below its top is checked before it is replaced, see `foreignEntries`). Never a
+ * what lies below its top is checked while the new output is made, see `foreignEntries`). Never a
  * file, the content folder, the Onus installation, the working folder, the home folder, a
  * folder holding any of them, or a folder inside the content folder.
  */
@@ -166,7 +166,7 @@ async function checkOwnership(folder: string, shown: string): Promise<void> {
 /**
  * Everything under an earlier output that its manifest does not account for. Listing a large
  * site takes a while (0.2 s for a library's 43,000 entries): it is done while the new output
- * is listed, so that a claim only looks at the top.
+ * is made, so that a claim only looks at the top.
  */
 export function foreignEntries(folder: string): string[] {
   const manifest = readManifestSync(folder);
