@@ -89,24 +89,28 @@ export async function build(args: string[], io: Io): Promise<number> {
 
   const shown = `${target.shown}/`;
   try {
-    await writeFolderAtomically(target, async (folder) => {
-      const redirects = stageGrownRedirects(prepared.models, path.dirname(folder), values.base);
-      // Awaited after the build; a build that fails first must not leave it unhandled.
-      redirects.catch(() => undefined);
-      await astroBuild(
-        {
-          content: prepared.directory,
-          links: 'hosted',
-          base: values.base,
-          site,
-          verbose: values.verbose,
-        },
-        folder,
-        path.dirname(folder),
-      );
-      const staging = await redirects;
-      if (staging) moveInto(staging, folder);
-    });
+    await writeFolderAtomically(
+      target,
+      async (folder) => {
+        const redirects = stageGrownRedirects(prepared.models, path.dirname(folder), values.base);
+        // Awaited after the build; a build that fails first must not leave it unhandled.
+        redirects.catch(() => undefined);
+        await astroBuild(
+          {
+            content: prepared.directory,
+            links: 'hosted',
+            base: values.base,
+            site,
+            verbose: values.verbose,
+          },
+          folder,
+          path.dirname(folder),
+        );
+        const staging = await redirects;
+        if (staging) moveInto(staging, folder);
+      },
+      prepared.models,
+    );
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     io.stderr(
       `Built the site of ${describeContent((await prepared.models)!)} into ${shown} in ${seconds} s\n`,

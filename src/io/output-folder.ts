@@ -33,6 +33,8 @@ const exists = (target: string) =>
 export async function writeFolderAtomically<T>(
   target: ClaimedOutput,
   write: (folder: string) => Promise<T>,
+  /** What the old output's check waits for: work it would slow down (the parse, on two cores). */
+  checkAfter: Promise<unknown> = Promise.resolve(),
 ): Promise<T> {
   const parent = path.dirname(target.path);
   const name = path.basename(target.path);
@@ -42,7 +44,12 @@ export async function writeFolderAtomically<T>(
   const fresh = path.join(parent, `.${name}.onus-new-${suffix}`);
   const old = path.join(parent, `.${name}.onus-old-${suffix}`);
   // The old output's whole tree is checked on a thread of its own while the new one is made.
-  const foreign = target.exists ? foreignEntriesOnThread(target.path) : Promise.resolve([]);
+  const foreign = target.exists
+    ? checkAfter.then(
+        () => foreignEntriesOnThread(target.path),
+        () => foreignEntriesOnThread(target.path),
+      )
+    : Promise.resolve([]);
   foreign.catch(() => undefined);
   const forget = removeOnInterrupt(fresh);
   try {
