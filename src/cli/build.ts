@@ -80,7 +80,7 @@ export async function build(args: string[], io: Io): Promise<number> {
   const started = performance.now();
   const prepared = await prepareContent(values.content, io);
   if (!prepared) return 1;
-  // The models parse on their thread while the output is checked (a rebuild lists it whole).
+  // The models parse on their thread while the output folder is claimed.
   const target = await claimOutputFolder('build', values.out, values.content, io);
   if (!target) {
     prepared.abandon();

@@ -45,10 +45,7 @@ export async function writeFolderAtomically<T>(
   const old = path.join(parent, `.${name}.onus-old-${suffix}`);
   // The old output's whole tree is checked on a thread of its own while the new one is made.
   const foreign = target.exists
-    ? checkAfter.then(
-        () => foreignEntriesOnThread(target.path),
-        () => foreignEntriesOnThread(target.path),
-      )
+    ? checkAfter.catch(() => undefined).then(() => foreignEntriesOnThread(target.path))
     : Promise.resolve([]);
   foreign.catch(() => undefined);
   const forget = removeOnInterrupt(fresh);

@@ -117,8 +117,8 @@ async function sync(root: string, files: readonly string[], context: LoaderConte
   // A build renders its pages next, the search index among them; the dev server on request.
   const activities = models.reduce((sum, model) => sum + model.activities.length, 0);
   if (!context.watcher && activities >= ASIDE_FROM_ACTIVITIES) {
-    const ids = models.map((model, index) => ({ id: model.id, digest: digests[index] }));
-    buildSearchIndexAside(libraryDigest(ids), stored);
+    const entries = models.map((model, index) => ({ id: model.id, digest: digests[index] }));
+    buildSearchIndexAside(libraryDigest(entries), stored);
   }
 }
 
