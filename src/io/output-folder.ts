@@ -33,7 +33,7 @@ const exists = (target: string) =>
 export async function writeFolderAtomically<T>(
   target: ClaimedOutput,
   write: (folder: string) => Promise<T>,
-  /** What the old output's check waits for: work it would slow down (the parse, on two cores). */
+  /** What the old output's check waits for: work it would share the two cores with (the parse). */
   checkAfter: Promise<unknown> = Promise.resolve(),
 ): Promise<T> {
   const parent = path.dirname(target.path);

@@ -87,8 +87,7 @@ export async function recheckOutput(target: ClaimedOutput): Promise<void> {
   const top = await readdir(target.path);
   if (top.length === 0) return;
   const manifest = top.includes(MANIFEST) ? await readManifest(target.path) : undefined;
-  const ours = new Set(manifest?.map((file) => file.split('/')[0]));
-  const foreign = top.filter((entry) => entry !== MANIFEST && !ours.has(entry));
+  const foreign = foreignAtTop(top, manifest);
   if (!manifest || foreign.length > 0) {
     throw new OutputRefused(
       `Unexpected files in the output folder \`${target.shown}\` that Onus did not write (${sample(foreign.length > 0 ? foreign : top)}), written while the site was built: move them away, or choose another --out`,
@@ -145,8 +144,8 @@ function isInside(inner: string, outer: string): boolean {
 
 /**
  * Refuse a folder that is not an earlier output of Onus: one without its manifest, or with
- * anything at its top that the manifest does not list. The rest of its tree is checked before
- * it is replaced (`foreignEntries`), beside the listing of the new output.
+ * anything at its top that the manifest does not list. The rest of its tree is checked while
+ * the new output is made, and before it is replaced (`foreignEntries`).
  */
 async function checkOwnership(folder: string, shown: string): Promise<void> {
   const top = await readdir(folder);
@@ -158,9 +157,14 @@ async function checkOwnership(folder: string, shown: string): Promise<void> {
         'expected a new or empty folder, or an earlier output of Onus: choose another --out, or empty it yourself',
     );
   }
-  const ours = new Set(manifest.map((file) => file.split('/')[0]));
-  const foreign = top.filter((entry) => entry !== MANIFEST && !ours.has(entry)).sort();
+  const foreign = foreignAtTop(top, manifest).sort();
   if (foreign.length > 0) throw foreignRefusal(shown, foreign);
+}
+
+/** The entries at an output's top that its manifest does not account for. */
+function foreignAtTop(top: readonly string[], manifest: readonly string[] | undefined): string[] {
+  const ours = new Set(manifest?.map((file) => file.split('/')[0]));
+  return top.filter((entry) => entry !== MANIFEST && !ours.has(entry));
 }
 
 /**
@@ -215,7 +219,8 @@ export function listFolder(folder: string): string[] {
   return found.sort();
 }
 
-async function readManifest(folder: string): Promise<string[] | undefined> {
+/** The files an output's manifest lists, or undefined when it has none Onus wrote. */
+export async function readManifest(folder: string): Promise<string[] | undefined> {
   return manifestFiles(await readFile(path.join(folder, MANIFEST), 'utf8').catch(() => ''));
 }
 

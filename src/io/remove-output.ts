@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { MANIFEST } from './output-guard.ts';
+import { readManifest } from './output-guard.ts';
 
 /**
  * Remove a folder Onus wrote: an output it replaced, once swapped out, or a new one it did not
@@ -54,18 +54,9 @@ async function halvesOf(folder: string): Promise<string[][]> {
 /** How many of the manifest's files lie under each top entry (none without a manifest). */
 async function filesPerEntry(folder: string): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
-  try {
-    const { files } = JSON.parse(await readFile(path.join(folder, MANIFEST), 'utf8')) as {
-      files?: unknown;
-    };
-    if (!Array.isArray(files)) return counts;
-    for (const file of files) {
-      if (typeof file !== 'string') continue;
-      const entry = file.split('/')[0]!;
-      counts.set(entry, (counts.get(entry) ?? 0) + 1);
-    }
-  } catch {
-    // No manifest (a new output not used): every entry weighs the same.
+  for (const file of (await readManifest(folder)) ?? []) {
+    const entry = file.split('/')[0]!;
+    counts.set(entry, (counts.get(entry) ?? 0) + 1);
   }
   return counts;
 }
