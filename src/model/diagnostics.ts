@@ -52,6 +52,7 @@ export const RULES = {
   'activity-duplicate': 'error',
   'content-ignored': 'error',
   'image-remote': 'error',
+  'link-scheme': 'error',
   'party-description-duplicate': 'warning',
   'section-duplicate': 'warning',
   'permalink-removed': 'error',

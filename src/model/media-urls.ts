@@ -2,6 +2,7 @@ import type { Nodes, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { report } from './diagnostics.ts';
+import { urlScheme } from './link-urls.ts';
 import { startOf } from './nodes.ts';
 
 /**
@@ -13,9 +14,9 @@ export function isLocalMediaUrl(url: string): boolean {
   // Browsers read `\` as `/` and skip leading blanks and controls: `\\host` is `//host`.
   // eslint-disable-next-line no-control-regex
   const normalized = url.replace(/^[\u0000-\u0020]+/, '').replaceAll('\\', '/');
-  if (normalized.startsWith('//')) return false;
-  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(normalized.replace(/[\t\n\r]/g, ''))?.[1];
-  return scheme === undefined || scheme.toLowerCase() === 'data';
+  if (normalized.replace(/[\t\n\r]/g, '').startsWith('//')) return false;
+  const scheme = urlScheme(normalized);
+  return scheme === undefined || scheme === 'data';
 }
 
 /** The URLs of a `srcset`: each candidate's URL, without its width or density. */

@@ -11,6 +11,7 @@ import { checkLimits } from './limits.ts';
 import { slugify } from './ids.ts';
 import { parseMarkdown, plainText, printMarkdown } from './markdown.ts';
 import { readMatrix } from './matrix.ts';
+import { checkLinkUrls, mayHoldLinks } from './link-urls.ts';
 import { warnRemoteMedia } from './media-urls.ts';
 import { startOf } from './nodes.ts';
 import { outlineDocument, type OutlineSection } from './outline.ts';
@@ -71,6 +72,7 @@ function readModel(file: VFile): Model | undefined {
   const tree = parseMarkdown(text);
   // Whole-tree walks only when the text can hold what they look for.
   if (/!\[|<(?:img|source)\b/i.test(text)) warnRemoteMedia(file, tree);
+  if (mayHoldLinks(text)) checkLinkUrls(file, tree);
   const outline = outlineDocument(file, tree);
   const frontmatter = readFrontmatter(
     file,

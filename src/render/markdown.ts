@@ -5,6 +5,7 @@ import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
 import { visit } from 'unist-util-visit';
+import { LINK_SCHEMES } from '../model/link-urls.ts';
 import { isLocalMediaUrl, srcsetUrls } from '../model/media-urls.ts';
 import { noteParser, parseNote } from './note-tree.ts';
 import { simpleBlocks, simpleHtml } from './simple-blocks.ts';
@@ -15,10 +16,17 @@ import { simpleBlocks, simpleHtml } from './simple-blocks.ts';
  * handlers or `javascript:` URLs survive, and ids get a `user-content-` prefix so content
  * can never clash with the page's own anchors. On top of it, images may only come from the
  * site itself (or be inline data): a remote `src` is a request leaving the site, and fails offline.
+ * Links keep to the model's allow-list (http, https, mailto, paths and fragments), which the
+ * parser enforces at the line: this is the second guard, for whatever reaches rendering.
  */
 export const SANITIZE_SCHEMA: SanitizeSchema = {
   ...defaultSchema,
-  protocols: { ...defaultSchema.protocols, src: ['data'] },
+  protocols: {
+    ...defaultSchema.protocols,
+    href: [...LINK_SCHEMES],
+    cite: [...LINK_SCHEMES],
+    src: ['data'],
+  },
 };
 
 const parsing = noteParser().use(remarkRehype, { allowDangerousHtml: true });

@@ -119,6 +119,30 @@ describe('onus build, when it cannot build', { timeout: 120_000 }, () => {
     expect(readdirSync(dir).sort()).toEqual(['dist', 'model']);
   });
 
+  it('should refuse a script link in a reference at its line, before building anything', async () => {
+    const dir = workspace();
+    writeFileSync(
+      path.join(dir, 'model', 'managed-kubernetes.md'),
+      [
+        '---',
+        'title: Catalog',
+        'parties: [{ id: customer, name: Customer }]',
+        '---',
+        '## Responsibility matrix',
+        '#### Audit policy',
+        'References: [CCM A-01](javascript:alert(document.domain))',
+        '- **Customer**: reviews it.',
+        '',
+      ].join('\n\n'),
+    );
+    const { code, stderr } = await onusBuild(['--content', 'model'], dir);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(
+      /13:13 +error +Unexpected link to `javascript:alert\(document\.domain\)`.* link-scheme/,
+    );
+    expect(readdirSync(dir).sort()).toEqual(['model']);
+  });
+
   it('should refuse a --site that is not an absolute URL', async () => {
     const { code, stderr } = await onusBuild(['--site', 'srm.example.com'], workspace());
     expect(code).toBe(2);

@@ -23,8 +23,29 @@ describe('renderMarkdown', () => {
     ['<iframe src="https://evil.example"></iframe>', /<iframe/i],
     ['<div style="position:fixed" onclick="alert(1)">x</div>', /style=|onclick/i],
     ['<svg onload="alert(1)"></svg>', /<svg|onload/i],
+    ['[x](JaVaScRiPt:alert(1))', /href/i],
+    ['[x](&#106;avascript:alert(1))', /href/i],
+    ['[x](java&#9;script:alert(1))', /href/i],
+    ['<a href=" javascript:alert(1)">x</a>', /href/i],
+    ['<a href="jav&#x09;ascript:alert(1)">x</a>', /href/i],
+    ['[x](data:text/html,hi)', /href/i],
+    ['[x](vbscript:msgbox)', /href/i],
+    ['[x](file:///etc/passwd)', /href/i],
+    ['<blockquote cite="javascript:alert(1)">x</blockquote>', /cite/i],
   ])('should not let %j through', (markdown, forbidden) => {
     expect(renderMarkdown(markdown)).not.toMatch(forbidden);
+  });
+
+  it('should keep links to http, https and mailto addresses, paths and fragments', () => {
+    for (const url of [
+      'https://example.com/a',
+      'http://example.com',
+      'mailto:a@example.com',
+      '../a',
+      '#b',
+    ]) {
+      expect(renderMarkdown(`[x](${url})`)).toContain(`href="${url}"`);
+    }
   });
 
   it('should keep images from the site itself and drop remote ones, which would leave the site', () => {
