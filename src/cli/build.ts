@@ -109,7 +109,7 @@ export async function build(args: string[], io: Io): Promise<number> {
         const staging = await redirects;
         if (staging) moveInto(staging, folder);
       },
-      prepared.models,
+      { warn: (message) => io.stderr(`onus build: ${printable(message)}\n`) },
     );
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     io.stderr(

@@ -63,21 +63,25 @@ export async function exportCommand(args: string[], io: Io): Promise<number> {
   const shown = `${target.shown}/`;
   const hostedRoot = site ? new URL(hostedPath(values.base, ''), site).href : undefined;
   try {
-    const result = await writeFolderAtomically(target, async (folder) => {
-      await astroBuild(
-        {
-          content: prepared.directory,
-          ...(values.model !== undefined && { model: values.model }),
-          links: 'files',
-          base: values.base,
-          site,
-          verbose: values.verbose,
-        },
-        path.join(folder, name),
-        path.dirname(folder),
-      );
-      return writeOfflineExport(models, folder, name, hostedRoot);
-    });
+    const result = await writeFolderAtomically(
+      target,
+      async (folder) => {
+        await astroBuild(
+          {
+            content: prepared.directory,
+            ...(values.model !== undefined && { model: values.model }),
+            links: 'files',
+            base: values.base,
+            site,
+            verbose: values.verbose,
+          },
+          path.join(folder, name),
+          path.dirname(folder),
+        );
+        return writeOfflineExport(models, folder, name, hostedRoot);
+      },
+      { warn: (message) => io.stderr(`onus export: ${printable(message)}\n`) },
+    );
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     const kilobytes = (result.singleFileBytes / 1024).toFixed(0);
     io.stderr(

@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { exchangeFolders } from './exchange.ts';
 import { removeOnInterrupt, withoutInterruption } from './interrupt.ts';
 import {
+  foreignEntries,
   foreignRefusal,
   MANIFEST,
   manifestOf,
@@ -12,7 +13,6 @@ import {
   type ClaimedOutput,
 } from './output-guard.ts';
 import { removeOutputFolder } from './remove-output.ts';
-import { foreignEntriesOnThread } from './threads.ts';
 
 /** Temporary folders of a run, next to its output, named with the run's process id. */
 const LEFTOVER = /^\.(?:.+\.onus-(?:new|old)|onus-work)-(\d+)-[0-9a-f]+$/;
@@ -23,55 +23,81 @@ const exists = (target: string) =>
     () => false,
   );
 
+export interface AtomicWriteOptions {
+  /** Says what could not be cleaned up after the output was replaced: it is not a failure. */
+  warn?: (message: string) => void;
+}
+
 /**
  * Write a folder all at once: `write` fills a fresh folder next to the target, which replaces
  * the target only when `write` succeeded, with an atomic exchange where the system has one. On
  * failure or interruption the target is left as it was; at every instant, even under SIGKILL,
  * it holds the old output or the new one. The finished folder carries a manifest of what Onus
  * wrote (see `claimOutput`, which must have allowed the target first).
+ *
+ * The old output's whole tree is compared with its manifest once it is out of reach, just
+ * after the exchange: a file written anywhere inside it while the site was built is found
+ * there, and the exchange is undone. Nothing Onus did not write is removed.
  */
 export async function writeFolderAtomically<T>(
   target: ClaimedOutput,
   write: (folder: string) => Promise<T>,
-  /** What the old output's check waits for: work it would share the two cores with (the parse). */
-  checkAfter: Promise<unknown> = Promise.resolve(),
+  options: AtomicWriteOptions = {},
 ): Promise<T> {
+  const warn = options.warn ?? (() => undefined);
   const parent = path.dirname(target.path);
   const name = path.basename(target.path);
   await mkdir(parent, { recursive: true });
-  await removeLeftovers(parent, name, target.path);
+  await removeLeftovers(parent, name, target.path, warn);
   const suffix = `${process.pid}-${randomBytes(4).toString('hex')}`;
   const fresh = path.join(parent, `.${name}.onus-new-${suffix}`);
   const old = path.join(parent, `.${name}.onus-old-${suffix}`);
-  // The old output's whole tree is checked on a thread of its own while the new one is made.
-  const foreign = target.exists
-    ? checkAfter.catch(() => undefined).then(() => foreignEntriesOnThread(target.path))
-    : Promise.resolve([]);
-  foreign.catch(() => undefined);
   const forget = removeOnInterrupt(fresh);
+  let swapped = false;
   try {
     const result = await write(fresh);
     await writeFile(path.join(fresh, MANIFEST), manifestOf(fresh));
-    const found = await foreign;
-    if (found.length > 0) throw foreignRefusal(target.shown, found);
+    await pauseBeforeSwapForTests();
     await withoutInterruption(async () => {
       if (!(await exists(target.path))) {
         await rename(fresh, target.path);
+        swapped = true;
         return;
       }
       // The folder may have changed while the site was built: it must still be ours.
       await recheckOutput(target);
-      if (exchangeFolders(fresh, target.path)) return await slowSwapForTests();
-      await rename(target.path, old);
-      await slowSwapForTests();
-      await rename(fresh, target.path);
+      if (exchangeFolders(fresh, target.path)) {
+        await slowSwapForTests();
+        // The old output now has the fresh folder's name, where nothing else writes.
+        const foreign = foreignEntries(fresh);
+        if (foreign.length > 0) {
+          exchangeFolders(fresh, target.path);
+          throw foreignRefusal(target.shown, foreign);
+        }
+      } else {
+        await rename(target.path, old);
+        await slowSwapForTests();
+        const foreign = foreignEntries(old);
+        if (foreign.length > 0) {
+          await rename(old, target.path);
+          throw foreignRefusal(target.shown, foreign);
+        }
+        await rename(fresh, target.path);
+      }
+      swapped = true;
     });
     return result;
   } finally {
     forget();
     // After an exchange, the fresh folder's name holds the old output.
-    await removeOutputFolder(fresh);
-    await removeOutputFolder(old);
+    for (const folder of [fresh, old]) {
+      const left = await removeOutputFolder(folder);
+      if (left && swapped) {
+        warn(
+          `the previous output, set aside as \`${folder}\`, could not be removed whole (${left}): remove it yourself once you can`,
+        );
+      }
+    }
   }
 }
 
@@ -80,7 +106,12 @@ export async function writeFolderAtomically<T>(
  * killed between the two renames of a swap without exchange, the old output put aside, which
  * goes back in place. Folders of runs still alive are left alone.
  */
-async function removeLeftovers(parent: string, name: string, target: string): Promise<void> {
+async function removeLeftovers(
+  parent: string,
+  name: string,
+  target: string,
+  warn: (message: string) => void,
+): Promise<void> {
   const entries = await readdir(parent).catch(() => [] as string[]);
   for (const entry of entries.sort().reverse()) {
     const match = LEFTOVER.exec(entry);
@@ -92,7 +123,13 @@ async function removeLeftovers(parent: string, name: string, target: string): Pr
       await rename(full, target);
       continue;
     }
-    await rm(full, { recursive: true, force: true, maxRetries: 5 });
+    // A whole output set aside (it has its manifest) is removed only while it holds nothing else.
+    if ((await exists(path.join(full, MANIFEST))) && foreignEntries(full).length > 0) {
+      warn(`kept \`${full}\`, left by an earlier run: it holds files Onus did not write`);
+      continue;
+    }
+    const left = await removeOutputFolder(full);
+    if (left) warn(`\`${full}\`, left by an earlier run, could not be removed whole (${left})`);
   }
 }
 
@@ -110,9 +147,21 @@ function isAlive(pid: number): boolean {
  * Tests pause a run (`ONUS_TEST_SLOW_SWAP_MS`) right after the first step of its swap, to kill it
  * there: after the exchange, or between the two renames where there is none.
  */
-async function slowSwapForTests(): Promise<void> {
-  const delay = Number(process.env.ONUS_TEST_SLOW_SWAP_MS);
+function slowSwapForTests(): Promise<void> {
+  return pauseForTests(process.env.ONUS_TEST_SLOW_SWAP_MS, 'swapping the output folder');
+}
+
+/**
+ * Tests pause a run (`ONUS_TEST_PAUSE_BEFORE_SWAP_MS`) once its output is ready, before the old
+ * one is checked and swapped, to write into the old one at the last moment.
+ */
+function pauseBeforeSwapForTests(): Promise<void> {
+  return pauseForTests(process.env.ONUS_TEST_PAUSE_BEFORE_SWAP_MS, 'ready to swap');
+}
+
+async function pauseForTests(milliseconds: string | undefined, what: string): Promise<void> {
+  const delay = Number(milliseconds);
   if (!(delay > 0)) return;
-  process.stderr.write('onus: swapping the output folder\n');
+  process.stderr.write(`onus: ${what}\n`);
   await sleep(delay);
 }

@@ -1,10 +1,5 @@
 import { Worker } from 'node:worker_threads';
 
-/** `foreignEntries` of a folder, listed on a thread of its own while this one lists another. */
-export function foreignEntriesOnThread(folder: string): Promise<string[]> {
-  return runOnThread(new URL('./foreign-entries-worker.ts', import.meta.url), folder);
-}
-
 /** Run a worker once on `data`: resolves with what it posted, or rejects with its error. */
 export function runOnThread<T>(worker: URL, data: unknown): Promise<T> {
   return new Promise((resolve, reject) => {

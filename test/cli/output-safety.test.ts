@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import {
+  chownSync,
   cpSync,
   existsSync,
   lstatSync,
@@ -8,6 +9,7 @@ import {
   readdirSync,
   readFileSync,
   readlinkSync,
+  rmSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
@@ -163,6 +165,127 @@ describe('--out never replaces what Onus did not write', { timeout: 60_000 }, ()
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('a symbolic link to a folder that does not exist');
   });
+});
+
+/** Start a build that pauses before its swap, call `meanwhile` there, and return how it ended. */
+function buildPausingBeforeSwap(
+  cwd: string,
+  meanwhile: () => void,
+): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [bin, 'build', '--out', 'site'], {
+      cwd,
+      env: { ...process.env, ONUS_TEST_PAUSE_BEFORE_SWAP_MS: '300' },
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+      if (chunk.toString().includes('onus: ready to swap')) meanwhile();
+    });
+    child.on('exit', (code) => resolve({ code, stderr }));
+  });
+}
+
+describe('an earlier output that is not what its manifest says', { timeout: 120_000 }, () => {
+  /** Someone's files outside the project, which no build may touch. */
+  function elsewhere(): string {
+    const folder = mkdtempSync(path.join(tmpdir(), 'onus-elsewhere-'));
+    mkdirSync(path.join(folder, 'photos'));
+    writeFileSync(path.join(folder, 'photos', 'precious.jpg'), 'mine');
+    writeFileSync(path.join(folder, 'thesis.tex'), 'mine');
+    return folder;
+  }
+
+  it('should refuse a link at its top that the manifest lists with the files behind it', async () => {
+    const dir = project();
+    expect((await onus(['build', '--out', 'site'], dir)).code).toBe(0);
+    const theirs = elsewhere();
+    symlinkSync(theirs, path.join(dir, 'site', 'big'));
+    const manifestFile = path.join(dir, 'site', '.onus-output.json');
+    const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
+    manifest.files.push('big', 'big/photos/precious.jpg', 'big/thesis.tex');
+    writeFileSync(manifestFile, JSON.stringify(manifest));
+    const before = snapshot(theirs);
+    for (const command of ['build', 'export']) {
+      const result = await onus([command, '--out', 'site'], dir);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('that Onus did not write (`big`)');
+    }
+    expect(snapshot(theirs)).toEqual(before);
+  });
+
+  it('should refuse links deep inside, looping or leading elsewhere, without following them', async () => {
+    const dir = project();
+    expect((await onus(['build', '--out', 'site'], dir)).code).toBe(0);
+    const theirs = elsewhere();
+    symlinkSync('..', path.join(dir, 'site', 'areas', 'up1'));
+    symlinkSync('..', path.join(dir, 'site', 'areas', 'up2'));
+    symlinkSync(theirs, path.join(dir, 'site', 'activities', 'big'));
+    const manifestFile = path.join(dir, 'site', '.onus-output.json');
+    const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
+    manifest.files.push('activities/big/thesis.tex', 'areas/up1', 'areas/up2');
+    writeFileSync(manifestFile, JSON.stringify(manifest));
+    const before = snapshot(theirs);
+    const old = readFileSync(path.join(dir, 'site', 'index.html'));
+    const result = await onus(['build', '--out', 'site'], dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      'that Onus did not write (`activities/big (a symbolic link)`, `areas/up1 (a symbolic link)`, `areas/up2 (a symbolic link)`)',
+    );
+    expect(readFileSync(path.join(dir, 'site', 'index.html'))).toEqual(old);
+    expect(snapshot(theirs)).toEqual(before);
+    expect(readdirSync(dir).filter((name) => name.startsWith('.'))).toEqual([]);
+  });
+
+  it('should find a file written deep inside while the site was built, and keep the old output', async () => {
+    const dir = project();
+    expect((await onus(['build', '--out', 'site'], dir)).code).toBe(0);
+    const late = path.join(dir, 'site', 'activities', 'late-notes.txt');
+    const result = await buildPausingBeforeSwap(dir, () => writeFileSync(late, 'mine\n'));
+    expect(result.code, result.stderr).toBe(1);
+    expect(result.stderr).toContain(
+      'Unexpected files in the output folder `site` that Onus did not write (`activities/late-notes.txt`)',
+    );
+    expect(readFileSync(late, 'utf8')).toBe('mine\n');
+    expect(readdirSync(dir).filter((name) => name.startsWith('.'))).toEqual([]);
+    // Once the file is moved away, the next build replaces the output.
+    rmSync(late);
+    expect((await onus(['build', '--out', 'site'], dir)).code).toBe(0);
+  });
+
+  // As root, the builds run as `nobody`, who cannot remove a folder of root's.
+  it.runIf(process.getuid?.() === 0)(
+    'should say what of the old output it could not remove, and build again after that',
+    async () => {
+      const dir = project();
+      chownSync(dir, 65534, 65534);
+      const asNobody = { uid: 65534, gid: 65534 };
+      const build = () =>
+        new Promise<{ code: number | null; stderr: string }>((resolve) => {
+          const child = spawn(process.execPath, [bin, 'build', '--out', 'site'], {
+            cwd: dir,
+            ...asNobody,
+            env: { ...process.env, HOME: dir },
+          });
+          let stderr = '';
+          child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+          child.on('exit', (code) => resolve({ code, stderr }));
+        });
+      expect((await build()).code).toBe(0);
+      const locked = path.join(dir, 'site', 'activities');
+      chownSync(locked, 0, 0);
+      const first = await build();
+      expect(first.code, first.stderr).toBe(0);
+      expect(first.stderr).toMatch(
+        /could not be removed whole \(EACCES at `[^`]*activities[^`]*`\)/,
+      );
+      expect(first.stderr).toMatch(/^Built the site/m);
+      const second = await build();
+      expect(second.code, second.stderr).toBe(0);
+      expect(second.stderr).toMatch(/could not be removed whole/);
+      chownSync(path.join(dir, 'site', 'activities'), 65534, 65534);
+    },
+  );
 });
 
 /** Start a build whose swap is slowed, SIGKILL it inside the swap, and return what it printed. */

@@ -1,4 +1,12 @@
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -34,6 +42,19 @@ describe('removeOutputFolder', () => {
     mkdirSync(path.join(unused, 'a', 'b'), { recursive: true });
     await removeOutputFolder(unused);
     expect(existsSync(unused)).toBe(false);
+  });
+
+  it('should remove a link as a link, never what it points to, even when it is the heaviest entry', async () => {
+    const theirs = mkdtempSync(path.join(tmpdir(), 'onus-theirs-'));
+    for (let index = 0; index < 20; index++) writeFileSync(path.join(theirs, `f${index}`), 'mine');
+    const folder = output(2, ['matrix']);
+    symlinkSync(theirs, path.join(folder, 'big'));
+    const manifest = JSON.parse(readFileSync(path.join(folder, MANIFEST), 'utf8'));
+    manifest.files.push(...Array.from({ length: 20 }, (_, index) => `big/f${index}`));
+    writeFileSync(path.join(folder, MANIFEST), JSON.stringify(manifest));
+    await expect(removeOutputFolder(folder)).resolves.toBeUndefined();
+    expect(existsSync(folder)).toBe(false);
+    expect(readdirSync(theirs)).toHaveLength(20);
   });
 
   it('should do nothing for a folder that is not there', async () => {
