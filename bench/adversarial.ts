@@ -20,6 +20,9 @@ parties:
 
 const model = (list: string) => `${HEAD}${list}\n`;
 
+/** A model whose matrix is written in activity blocks or a grid, after its heading. */
+const BLOCKS = HEAD.replace('### Customer\n\n', '');
+
 export interface AdversarialCase {
   name: string;
   /** The file's text. */
@@ -182,6 +185,28 @@ export const ADVERSARIAL_CASES: AdversarialCase[] = [
           (_, i) =>
             `- Control ${i}\n\n  ${'The customer configures and monitors this control. '.repeat(12)}\n\n  1. step one\n  2. step two\n`,
         ).join('\n'),
+      ),
+    expect: 'model',
+  },
+  {
+    name: 'a party line of an activity block with 10,000 spaces before `,x`',
+    text: () =>
+      `${BLOCKS}#### Audit policy\n\n- Customer${' '.repeat(10_000)},x\n- **Customer**${' '.repeat(10_000)},x\n`,
+    expect: 'error',
+  },
+  {
+    name: 'grid cells of 4,500 spaces before `(`, `,` and `*`',
+    text: () =>
+      `${BLOCKS}| Area | Activity | Customer | Provider |\n| - | - | - | - |\n${['(', ',x', '*', '{#x'].map((end) => `| A${' '.repeat(4_500)}/ | B${' '.repeat(4_500)}${end} | ✓${' '.repeat(4_500)}${end} | x${' '.repeat(4_500)}(${end} |`).join('\n')}\n`,
+    expect: 'error',
+  },
+  {
+    name: 'titles of 400 spaces before `{#` in 5,000 activities',
+    text: () =>
+      model(
+        Array.from({ length: 5_000 }, (_, i) => `- Activity ${i}${' '.repeat(400)}{#a${i}`).join(
+          '\n',
+        ),
       ),
     expect: 'model',
   },

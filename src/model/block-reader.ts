@@ -121,7 +121,8 @@ function readFactLines(
         facts.position = position;
       } else {
         const named: Located[] = value!
-          .split(/\s*,\s*/)
+          .split(',')
+          .map((id) => id.trim())
           .filter(Boolean)
           .map((id) => ({ id, position }));
         // An unknown context is reported; the block is still read, for the rest of its errors.
@@ -190,7 +191,7 @@ function readReferences(
     if (node.type === 'link') links.set(plainText(node), node.url);
   }
   const references: Reference[] = [];
-  for (const entry of value.split(/\s*;\s*/).filter(Boolean)) {
+  for (const entry of value.split(';').filter((entry) => entry.trim() !== '')) {
     const words = entry.trim().split(/\s+/);
     if (words.length < 2) {
       report(
@@ -248,13 +249,46 @@ function partyHead(context: MatrixContext, item: ListItem): PartyHead | undefine
     ...(after ? [{ type: 'text', value: after } as PhrasingContent] : []),
     ...inline,
   ];
-  const level = HEAD.exec(splitAtColon(rest).head)?.groups?.level?.trim();
-  if (level && !context.levels.find(level)) return undefined;
+  const head = readHead(splitAtColon(rest).head);
+  if (!head || (head.level && !context.levels.find(head.level))) return undefined;
   return { name: lead.value.slice(0, found.length), at: startOf(lead), inline: rest };
 }
 
-const HEAD =
-  /^\s*(?<level>[^:,]*?)?(?:\s+in\s+(?<contexts>[^:]+?))?(?:\s*,?\s*\bif\b\s+(?<condition>[^:]+?))?\s*(?::|$)/i;
+interface HeadParts {
+  level?: string;
+  contexts?: string;
+  condition?: string;
+}
+
+/**
+ * What stands between a party and its note — `shares in PaaS, if it uses the portal` — read
+ * by position, not by one pattern: a pattern with a quantifier per part backtracked on a run
+ * of blanks (1,250 spaces took minutes). Undefined when the text has no such shape (a second
+ * comma, an `if` or `in` with nothing after it).
+ */
+export function readHead(head: string): HeadParts | undefined {
+  const parts: HeadParts = {};
+  let rest = head;
+  const ifAt = /(?:^|[\s,])if\s/i.exec(rest);
+  if (ifAt) {
+    parts.condition = rest.slice(ifAt.index + ifAt[0].length).trim();
+    if (parts.condition === '') return undefined;
+    rest = rest.slice(0, ifAt.index).trimEnd();
+    if (rest.endsWith(',')) rest = rest.slice(0, -1);
+  } else if (/(?:^|[\s,])if$/i.test(rest.trimEnd())) {
+    return undefined;
+  }
+  const inAt = /(?:^|\s)in\s/i.exec(rest);
+  if (inAt) {
+    parts.contexts = rest.slice(inAt.index + inAt[0].length).trim();
+    if (parts.contexts === '') return undefined;
+    rest = rest.slice(0, inAt.index);
+  }
+  const level = rest.trim();
+  if (level.includes(',')) return undefined;
+  if (level !== '') parts.level = level;
+  return parts;
+}
 
 /** `- **Customer** shares in PaaS, if it uses the portal: the note…` */
 function readPartyItem(context: MatrixContext, item: ListItem): AssignmentDraft | undefined {
@@ -273,25 +307,35 @@ function readPartyItem(context: MatrixContext, item: ListItem): AssignmentDraft 
   }
   // The head runs to the first `:` in the text; the note starts after it.
   const { head, note } = splitAtColon(inline);
-  const match = HEAD.exec(head)!;
-  const levelText = match.groups?.level?.trim();
+  const parts = readHead(head);
+  if (!parts) {
+    report(
+      context.file,
+      'party-head-invalid',
+      `Unexpected \`${head.trim()}\` after the party \`${partyName}\`, expected \`- **${partyName}** <level> in <contexts>, if <condition>: <note>\`, each part optional, such as \`- **${partyName}** shares in PaaS, if it uses the portal: reviews the reports\``,
+      position,
+    );
+    return undefined;
+  }
+  const levelText = parts.level;
   const level = levelText
     ? resolveLevel(context, { id: levelText, position })
     : context.defaultLevel;
   if (!level) return undefined;
-  const contextsText = match.groups?.contexts;
   const contexts =
-    contextsText === undefined
+    parts.contexts === undefined
       ? undefined
       : resolveContexts(
           context,
-          contextsText
-            .split(/\s*(?:,|\band\b)\s*/)
+          parts.contexts
+            .split(',')
+            .flatMap((part) => part.split(/\sand\s/))
+            .map((id) => id.trim())
             .filter(Boolean)
             .map((id) => ({ id, position })),
         );
   if (contexts === null) return undefined;
-  const condition = match.groups?.condition?.trim();
+  const condition = parts.condition;
   const noteMarkdown = printMarkdown([
     ...(note.length > 0 ? [{ type: 'paragraph', children: note } as Paragraph] : []),
     ...rest,

@@ -28,6 +28,7 @@ export const RULES = {
   'table-cells': 'error',
   'table-no-title': 'error',
   'reference-invalid': 'error',
+  'party-head-invalid': 'error',
   'title-missing': 'error',
   'heading-extra-title': 'warning',
   'matrix-missing': 'error',

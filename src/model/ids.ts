@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { isBlank, trailingRunStart, trimCharacter } from './text-parts.ts';
 
 /**
  * Ids are permalinks: this rule is part of the format's contract and is pinned by tests, which
@@ -14,13 +15,13 @@ const HASH_LENGTH = 8;
  * letters and digits turned into one hyphen. Letters of other scripts are kept as they are.
  */
 export function slugify(title: string): string {
-  return title
+  const slug = title
     .normalize('NFKD')
     .replace(/(?<=[A-Za-z])\p{M}+/gu, '')
     .normalize('NFC')
     .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '');
+    .replace(/[^\p{L}\p{N}]+/gu, '-');
+  return trimCharacter(slug, '-');
 }
 
 /**
@@ -72,13 +73,29 @@ export interface IdMarker {
   start: number;
 }
 
-const MARKER = /\s*\{(#[^{}]*|[a-z][a-z-]*=[^{}]*)\}\s*$/u;
-
 /** Find a trailing `{#id}`, `{#id name=value …}` or `{name=value …}` in an item's text. */
+/**
+ * The `{…}` that ends a text (blanks after it aside) when it starts with `#` or `name=` and
+ * holds no brace: its inside, and where the blanks before it start. Read from the end, not with
+ * a pattern, which tried every blank of a long run.
+ */
+export function trailingMarker(
+  text: string,
+): { content: string; start: number; open: number } | undefined {
+  const end = text.trimEnd().length;
+  if (text[end - 1] !== '}') return undefined;
+  const open = text.lastIndexOf('{', end - 1);
+  if (open === -1 || text.indexOf('}', open) !== end - 1) return undefined;
+  const content = text.slice(open + 1, end - 1);
+  if (!/^(?:#|[a-z][a-z-]*=)/u.test(content)) return undefined;
+  return { content, start: trailingRunStart(text.slice(0, open), isBlank), open };
+}
+
 export function findIdMarker(text: string): IdMarker | undefined {
-  const match = MARKER.exec(text);
-  if (!match) return undefined;
-  const content = (match[1] ?? '').trim();
+  const marker = trailingMarker(text);
+  if (!marker) return undefined;
+  const match = { index: marker.start };
+  const content = marker.content.trim();
   const hasId = content.startsWith('#');
   const rest = hasId ? content.slice(1).trim() : content;
   const tokens = rest.split(/\s+/).filter(Boolean);

@@ -2,7 +2,7 @@ import type { Paragraph, TableCell } from 'mdast';
 import type { VFile } from 'vfile';
 import { report } from './diagnostics.ts';
 import type { ItemTitle, Located } from './drafts.ts';
-import { deriveId, findIdMarker, isValidExplicitId, MAX_ID_LENGTH } from './ids.ts';
+import { deriveId, findIdMarker, isValidExplicitId, MAX_ID_LENGTH, trailingMarker } from './ids.ts';
 import { LIMITS } from './limits.ts';
 import { plainText } from './markdown.ts';
 import { startOf } from './nodes.ts';
@@ -93,10 +93,9 @@ function endsWithIdMarker(source: string, paragraph: Paragraph | TableCell): boo
   const start = last.position?.start.offset;
   const end = last.position?.end.offset;
   const raw = start === undefined || end === undefined ? last.value : source.slice(start, end);
-  return UNESCAPED_MARKER.test(raw);
+  const marker = trailingMarker(raw);
+  return marker !== undefined && raw[marker.open - 1] !== '\\';
 }
-
-const UNESCAPED_MARKER = /(?<!\\)\{(#|[a-z][a-z-]*=)[^{}]*\}\s*$/u;
 
 function readFormerIds(
   file: VFile,

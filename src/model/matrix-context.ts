@@ -5,6 +5,7 @@ import type { Located } from './drafts.ts';
 import type { PartyDirectory } from './parties.ts';
 import type { Context, Level } from './schema.ts';
 import type { Vocabulary } from './vocabulary.ts';
+import { splitTrimmed } from './text-parts.ts';
 
 /** What the readers of the matrix section share: the file, the vocabulary, the builder. */
 export interface MatrixContext {
@@ -31,8 +32,7 @@ export function resolveLevel(
   const level = context.levels.find(named.id);
   if (!level) {
     // `R/A`: a party holds one level; two together are a level of their own, as RACI tables use.
-    const parts = named.id
-      .split(/\s*[/,;&+]\s*/)
+    const parts = splitTrimmed(named.id, /[/,;&+]/)
       .filter(Boolean)
       .map((part) => context.levels.find(part));
     const combined =

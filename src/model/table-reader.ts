@@ -8,6 +8,7 @@ import { plainText } from './markdown.ts';
 import { resolveContexts, resolveLevel, type MatrixContext } from './matrix-context.ts';
 import { declaresLevels } from './vocabulary.ts';
 import { startOf } from './nodes.ts';
+import { splitTrimmed, trailingGroup, trailingRunStart } from './text-parts.ts';
 import type { Level, Position, Reference } from './schema.ts';
 
 /**
@@ -63,7 +64,7 @@ const TITLE_HEADERS = new Set([
 ]);
 const DESCRIPTION_HEADERS = new Set(['description', 'notes', 'note', 'details', 'comments']);
 const ROW_NUMBER = /^(?:#|no\.?|nr\.?|number)$/i;
-const REFERENCE = /^(?:(.+?)\s+)?(?:id|ids|ref|refs|reference|references)$/i;
+const REFERENCE = /(?:^|\s)(?:id|ids|ref|refs|reference|references)$/i;
 /** What tables use for "this party": ticks, crosses in the X-marks-the-spot sense, dots. */
 const MARKS = new Set(['✓', '✔', '✅', '☑', '√', 'x', 'yes', 'y', 'true', '●', '•', '■', '*']);
 /** …and for "not this party": a crossed-out mark, a dash, a no. */
@@ -72,9 +73,9 @@ const NOTHING = new Set(['', '-', '–', '—', 'no', 'n', 'none', 'false', '❌
 const foldMark = (text: string) => foldTitle(text.replace(/[\uFE0E\uFE0F]/g, ''));
 const IN_A_CELL = ' in a cell';
 const NOT_APPLICABLE = new Set(['n/a', 'na', 'not applicable']);
-const SEPARATORS = /\s*(?:,|;|&|\+|\/|\band\b)\s*/i;
+const SEPARATORS = /,|;|&|\+|\/|\band\b/i;
 /** Reference ids hold `&`, `/` and `+` (`A&A-01`): only commas and semicolons part them. */
-const REFERENCE_SEPARATORS = /\s*[,;]\s*/;
+const REFERENCE_SEPARATORS = /[,;]/;
 
 export function readGridTable(context: MatrixContext, table: Table, area: AreaDraft | null): void {
   const [header, ...rows] = table.children;
@@ -132,7 +133,8 @@ function gridColumn(text: string): Column | undefined {
   if (TITLE_HEADERS.has(folded)) return { kind: 'title' };
   if (DESCRIPTION_HEADERS.has(folded)) return { kind: 'description' };
   const reference = REFERENCE.exec(text.trim());
-  if (reference) return { kind: 'reference', framework: reference[1]?.trim() ?? '' };
+  if (reference)
+    return { kind: 'reference', framework: text.trim().slice(0, reference.index).trim() };
   // A row number (`#`, `No.`) is the row's reference, as the document cites it: `1.2`.
   if (ROW_NUMBER.test(text.trim())) return { kind: 'reference', framework: '' };
   return undefined;
@@ -212,7 +214,9 @@ function readRow(
   // A control's permalink is its reference id (`A&A-01` → `a-a-01`), unless the row gives one.
   const referenceIndex = columns.findIndex((column) => column.kind === 'reference');
   const firstReference =
-    referenceIndex === -1 ? '' : plainText(cells[referenceIndex]!).split(REFERENCE_SEPARATORS)[0];
+    referenceIndex === -1
+      ? ''
+      : splitTrimmed(plainText(cells[referenceIndex]!), REFERENCE_SEPARATORS)[0];
   if (!title.explicitId && firstReference) {
     title.explicitId = {
       id: deriveId(null, firstReference),
@@ -231,7 +235,7 @@ function readRow(
     const cell = cells[index]!;
     const text = plainText(cell);
     if (column.kind === 'reference') {
-      for (const id of text.split(REFERENCE_SEPARATORS)) {
+      for (const id of splitTrimmed(text, REFERENCE_SEPARATORS)) {
         if (id) references.push({ framework: column.framework, id });
       }
     } else if (column.kind === 'description') {
@@ -306,7 +310,7 @@ function areaOf(
   const cell = cells[index]!;
   if (plainText(cell) === '') return undefined;
   let area = tableArea;
-  for (const part of plainText(cell).split(/\s*(?:›|>|\/)\s*/)) {
+  for (const part of splitTrimmed(plainText(cell), /›|>|\//)) {
     if (!part) continue;
     const title: ItemTitle = { text: part.slice(0, LIMITS.titleLength), formerIds: [] };
     area = context.builder.area(title, area, startOf(cell)) ?? area;
@@ -336,8 +340,8 @@ function readPartyCell(
   const labelLevel = labelled && levelOrMark(context, labelled[1]!);
   if (labelLevel) return held(labelLevel, noteOf(context, cell, true));
   // `Shares (PaaS, SaaS)`: a level in some contexts.
-  const match = /^(.*?)\s*\(([^()]*)\)$/.exec(text);
-  const levelText = match ? match[1]! : text;
+  const match = trailingGroup(text);
+  const levelText = match ? match.head : text;
   const known = levelOrMark(context, levelText);
   // A sentence in a party's column, as customer responsibility matrices write them: what that
   // party does there. A word or two that is no level is a typo, and an error.
@@ -348,7 +352,7 @@ function readPartyCell(
   if (!level) return undefined;
   let contexts: string[] | undefined;
   if (match) {
-    const named = match[2]!.split(SEPARATORS).filter(Boolean);
+    const named = splitTrimmed(match.inner, SEPARATORS).filter(Boolean);
     const ids = resolveContexts(
       context,
       named.map((id) => ({ id, position })),
@@ -367,7 +371,19 @@ function readPartyCell(
 }
 
 const PROSE_WORDS = 4;
-const FOOTNOTE_MARK = /\s*(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\*+|†|‡)$/u;
+/** Where a footnote mark as a PDF prints it (`¹`, `*`, `†`) ends a name, or -1. */
+function footnoteMarkStart(name: string): number {
+  const last = name.at(-1);
+  if (last === undefined) return -1;
+  const start =
+    last === '†' || last === '‡'
+      ? name.length - 1
+      : last === '*'
+        ? trailingRunStart(name, (character) => character === '*')
+        : trailingRunStart(name, (character) => SUPERSCRIPT_DIGITS.includes(character));
+  return start === name.length ? -1 : start;
+}
+const SUPERSCRIPT_DIGITS = '¹²³⁴⁵⁶⁷⁸⁹⁰';
 const EVERY_PARTY = new Set(['both', 'all', 'all parties', 'everyone']);
 
 const levelOrMark = (context: MatrixContext, text: string): Level | undefined =>
@@ -425,9 +441,9 @@ function readHoldersCell(
   const tokens = whole ? [text] : splitOutsideParentheses(text);
   // `Shared (Provider, Customer)` or `Customer (shares)`.
   for (const token of tokens) {
-    const match = /^(.*?)\s*\(([^()]*)\)$/.exec(token);
-    const head = match ? match[1]! : token;
-    const inner = match?.[2]?.split(SEPARATORS).filter(Boolean) ?? [];
+    const match = trailingGroup(token);
+    const head = match ? match.head : token;
+    const inner = match ? splitTrimmed(match.inner, SEPARATORS).filter(Boolean) : [];
     const party = partyOf(context, head);
     if (party) {
       const level =
@@ -470,13 +486,13 @@ function reportUnknownParty(
   alone = false,
 ): void {
   // `Customer¹`, `Provider*`: a footnote mark as a PDF prints it, which a cell writes `[^1]`.
-  const marked = FOOTNOTE_MARK.exec(name);
-  const bare = marked && context.parties.find(name.slice(0, marked.index).trim());
+  const markAt = footnoteMarkStart(name);
+  const bare = markAt !== -1 && context.parties.find(name.slice(0, markAt).trim());
   if (bare) {
     report(
       context.file,
       'party-unknown',
-      `Unexpected \`${name}\` in a cell, expected a party the frontmatter declares: for \`${bare.name}\` on a condition, write the mark as a footnote, \`${name.slice(0, marked!.index).trim()}[^1]\`, with \`[^1]: …\` below the table`,
+      `Unexpected \`${name}\` in a cell, expected a party the frontmatter declares: for \`${bare.name}\` on a condition, write the mark as a footnote, \`${name.slice(0, markAt).trim()}[^1]\`, with \`[^1]: …\` below the table`,
       position,
     );
     return;
@@ -499,8 +515,7 @@ function reportUnknownParty(
 function splitOutsideParentheses(text: string): string[] {
   const groups: string[] = [];
   const masked = text.replace(/\([^()]*\)/g, (group) => `\u0000${groups.push(group) - 1}\u0000`);
-  return masked
-    .split(SEPARATORS)
+  return splitTrimmed(masked, SEPARATORS)
     .map((token) =>
       token.replace(/\u0000(\d+)\u0000/g, (_, index: string) => groups[Number(index)]!),
     )

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { describeYamlValue, report } from './diagnostics.ts';
 import { shortText } from './yaml-text.ts';
 import { foldTitle, slugify } from './ids.ts';
+import { trailingGroup } from './text-parts.ts';
 import {
   DEFAULT_LEVEL,
   LEVEL_ID_PATTERN,
@@ -135,12 +136,34 @@ export class Vocabulary<T extends { id: string; name: string; short?: string }> 
 
 /** A header's text, then without a closing aside in brackets or quotes, then without "responsibility". */
 export function headerForms(text: string): string[] {
-  const bare = text.replace(/\s*(?:\([^()]*\)|"[^"]*"|“[^”]*”)\s*$/, '').trim();
-  const role = bare
-    .replace(/(?:['’]s)?\s+(?:responsibilit(?:y|ies)|responsible|role|duties)$/i, '')
-    .trim();
+  const bare = withoutClosingAside(text.trimEnd()).trim();
+  const role = withoutRoleWord(bare).trim();
   return [...new Set([text, bare, role])].filter(Boolean);
 }
+
+/** `Customer (tenant)`, `Customer "you"`: the text before an aside that closes it. */
+function withoutClosingAside(text: string): string {
+  const group = trailingGroup(text);
+  if (group) return group.head;
+  for (const [open, close] of [
+    ['"', '"'],
+    ['“', '”'],
+  ] as const) {
+    if (!text.endsWith(close) || text.length < 2) continue;
+    const start = text.lastIndexOf(open, text.length - 2);
+    if (start !== -1) return text.slice(0, start);
+  }
+  return text;
+}
+
+/** `Customer's responsibility`, `Provider role`: the party's name before the word. */
+function withoutRoleWord(text: string): string {
+  const word = ROLE_WORD.exec(text);
+  if (!word) return text;
+  const head = text.slice(0, word.index);
+  return /['’]s$/.test(head) ? head.slice(0, -2) : head;
+}
+const ROLE_WORD = /\s(?:responsibilit(?:y|ies)|responsible|role|duties)$/i;
 
 /** Levenshtein distance, for suggestions between short labels. */
 export function editDistance(a: string, b: string): number {

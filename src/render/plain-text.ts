@@ -3,7 +3,7 @@ import { parseNote } from './note-tree.ts';
 import { simpleBlocks, simpleText } from './simple-blocks.ts';
 
 /** Characters and line starts that can make Markdown more than its words. */
-const MARKUP = /[\\`*_[\]<>#!|~&=:]|^\s*(?:[-+]|\d+[.)])\s|https?:|www\./m;
+const MARKUP = /[\\`*_[\]<>#!|~&=:]|^[ \t]*(?:[-+]|\d+[.)])\s|https?:|www\./m;
 
 /** The words of some Markdown, without its markup, for search and summaries. */
 export function plainTextOfMarkdown(markdown: string): string {

@@ -57,11 +57,17 @@ export function indexLibrary(models: readonly Model[]): Library {
   };
 }
 
+/** `VMware (Broadcom)` → `VMware`: up to the first `(` of a closing group in brackets. */
+function withoutTrailingGroup(text: string): string {
+  const open = text.indexOf('(');
+  return text.endsWith(')') && open !== -1 ? text.slice(0, open).trimEnd() : text;
+}
+
 /** "<publisher> shared responsibility models" when one publisher publishes them all. */
 function libraryTitle(models: readonly Model[]): string {
   const publishers = new Set(models.map((model) => model.publisher));
   const [publisher] = publishers;
   return publishers.size === 1 && publisher
-    ? `${publisher.replace(/\s*\(.*\)$/, '')}: shared responsibility models`
+    ? `${withoutTrailingGroup(publisher)}: shared responsibility models`
     : 'Shared responsibility models';
 }

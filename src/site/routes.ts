@@ -1,3 +1,4 @@
+import { trimCharacter } from '../model/text-parts.ts';
 /**
  * The site's URLs. They are part of the product — pasted into tickets and audit findings — so
  * they are written down once, here, and pinned by tests.
@@ -54,7 +55,7 @@ export function modelRoutes(scope: string): ModelRoutes {
 export function normalizeBase(base: string | undefined): string {
   // Every link of every page asks for the same base.
   if (base === lastBase.given) return lastBase.normalized;
-  const trimmed = (base ?? '/').replace(/^\/+|\/+$/g, '');
+  const trimmed = trimCharacter(base ?? '/', '/');
   const normalized = trimmed ? `/${trimmed}/` : '/';
   lastBase = { given: base, normalized };
   return normalized;

@@ -137,7 +137,7 @@ export function firstSentence(markdown: string | undefined): string | undefined 
   if (!markdown) return undefined;
   const text = markdown
     .split(/\n\s*\n/)[0]!
-    .replace(/[*_`]|\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/[*_`]|\[([^\][]*)\]\([^()]*\)/g, '$1')
     .replace(/\s+/g, ' ')
     .trim();
   const match = /^.+?[.!?](?=\s+\p{Lu}|\s*$)/u.exec(text);

@@ -32,7 +32,7 @@ describe('onus check on adversarial input', () => {
         } else {
           expect(code).toBe(1);
           expect(stderr).toMatch(
-            /^\d+:\d+ +error .+ (input-limit|frontmatter-yaml|title-too-long) +onus$/m,
+            /^\d+:\d+ +error .+ (input-limit|frontmatter-yaml|title-too-long|party-head-invalid|item-empty|party-unknown|level-unknown|id-collision) +onus$/m,
           );
         }
       },
