@@ -13,7 +13,7 @@ import {
 } from '../site/permalinks.ts';
 import { UsageError, type Io } from './io.ts';
 import { FORMATS, githubReport, jsonReport, type Format } from './formats.ts';
-import { ParseWorker } from './parse-in-worker.ts';
+import { ParseWorker } from '../io/parse-in-worker.ts';
 import { formatReport } from './printable.ts';
 
 export const checkUsage = `Usage: onus check [FILE|DIR …] [--strict] [--no-library] [--against OLD] [--format FORMAT]

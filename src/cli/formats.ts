@@ -39,10 +39,10 @@ export function githubReport(files: readonly VFile[]): string {
     file.messages.map((message) => {
       const command = { error: 'error', warning: 'warning', info: 'notice' }[severityOf(message)];
       const properties = [
-        `file=${escapeProperty(file.path)}`,
+        `file=${escapeProperty(printable(file.path))}`,
         ...(message.line ? [`line=${message.line}`] : []),
         ...(message.column ? [`col=${message.column}`] : []),
-        ...(message.ruleId ? [`title=${escapeProperty(`onus ${message.ruleId}`)}`] : []),
+        ...(message.ruleId ? [`title=${escapeProperty(printable(`onus ${message.ruleId}`))}`] : []),
       ];
       return `::${command} ${properties.join(',')}::${escapeData(printable(message.reason))}`;
     }),

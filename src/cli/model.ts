@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { loadFiles } from '../io/files.ts';
 import { UsageError, type Io } from './io.ts';
-import { parseInWorker } from './parse-in-worker.ts';
+import { parseInWorker } from '../io/parse-in-worker.ts';
 import { formatReport } from './printable.ts';
 
 export const modelUsage = `Usage: onus model FILE

@@ -9,7 +9,7 @@ import { ENV } from '../site/config.ts';
 import type { LinkMode } from '../site/links.ts';
 import { UsageError, type Io } from './io.ts';
 import { formatReport, printable } from './printable.ts';
-import { ParseWorker } from './parse-in-worker.ts';
+import { ParseWorker } from '../io/parse-in-worker.ts';
 
 export { PROJECT_ROOT } from '../io/project-root.ts';
 

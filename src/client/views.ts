@@ -19,7 +19,7 @@ export function followViews(): void {
   const base = document.title;
   let current: HTMLElement | undefined;
   const show = (moved: boolean) => {
-    const id = decodeURIComponent(location.hash.slice(1));
+    const id = decodeFragment(location.hash.slice(1));
     const target = id ? find(id) : null;
     // An anchor outside every view (the skip link's) leaves the view as it is.
     if (target && !target.closest('.view') && current) return;
@@ -40,6 +40,18 @@ export function followViews(): void {
   addEventListener('hashchange', () => show(true));
   show(false);
   if (fallback) fallback.disabled = true;
+}
+
+/**
+ * A fragment as the id it names. A malformed escape (`#c-one%`) is no id of this file: it is
+ * taken as written, and said to be not found, rather than stopping the script.
+ */
+function decodeFragment(fragment: string): string {
+  try {
+    return decodeURIComponent(fragment);
+  } catch {
+    return fragment;
+  }
 }
 
 function focusOn(element: Element): void {

@@ -1,5 +1,5 @@
-import type { Dirent } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import type { Dirent, Stats } from 'node:fs';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { tooLarge } from '../model/decode.ts';
@@ -22,7 +22,7 @@ export async function loadFiles(paths: readonly string[], cwd: string): Promise<
     if (info instanceof Error) {
       files.push(unreadable(absolute, cwd, describeFsError(info, given)));
     } else if (info.isDirectory()) {
-      const found = await findMarkdown(absolute);
+      const found = (await findMarkdown(absolute)).filter(isModelFile);
       if (found.length === 0) {
         files.push(
           unreadable(
@@ -37,6 +37,8 @@ export async function loadFiles(paths: readonly string[], cwd: string): Promise<
         loaded.data.source = path.relative(absolute, file).split(path.sep).join('/');
         files.push(loaded);
       }
+    } else if (!info.isFile()) {
+      files.push(unreadable(absolute, cwd, notAFile(path.relative(cwd, absolute), info)));
     } else if (info.size > LIMITS.fileBytes) {
       // Not even read: a file past the limit is refused at once, whatever its size.
       const file = new VFile({ path: path.relative(cwd, absolute), cwd });
@@ -50,6 +52,11 @@ export async function loadFiles(paths: readonly string[], cwd: string): Promise<
 }
 
 async function read(absolute: string, cwd: string): Promise<VFile> {
+  // A FIFO or a device named `*.md` would be read for ever: only a file is read.
+  const info = await stat(absolute).catch(() => undefined);
+  if (info && !info.isFile()) {
+    return unreadable(absolute, cwd, notAFile(path.relative(cwd, absolute), info));
+  }
   try {
     return new VFile({ path: path.relative(cwd, absolute), cwd, value: await readFile(absolute) });
   } catch (error) {
@@ -57,25 +64,44 @@ async function read(absolute: string, cwd: string): Promise<VFile> {
   }
 }
 
-async function findMarkdown(directory: string): Promise<string[]> {
+/**
+ * The `*.md` entries under `directory`, in path order: files, links to them, and anything else
+ * so named (a FIFO, a device), which reading then reports. A link to a folder is followed once:
+ * a folder already searched (a link to `..`) is not searched again.
+ */
+async function findMarkdown(directory: string, searched = new Set<string>()): Promise<string[]> {
+  const real = await realpath(directory).catch(() => directory);
+  if (searched.has(real)) return [];
+  searched.add(real);
   const entries = await readdir(directory, { withFileTypes: true });
   const found: string[] = [];
   for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     if (entry.name.startsWith('.') || SKIPPED_DIRECTORIES.has(entry.name)) continue;
     const full = path.join(directory, entry.name);
-    if (entry.isDirectory()) found.push(...(await findMarkdown(full)));
-    else if (entry.name.toLowerCase().endsWith('.md') && (await isFile(entry, full))) {
-      found.push(full);
-    }
+    if (await isFolder(entry, full)) found.push(...(await findMarkdown(full, searched)));
+    else if (entry.name.toLowerCase().endsWith('.md')) found.push(full);
   }
   return found;
 }
 
-/** A file, or a symbolic link to one (links to folders are not followed: they could loop). */
-async function isFile(entry: Dirent, full: string): Promise<boolean> {
-  if (entry.isFile()) return true;
+async function isFolder(entry: Dirent, full: string): Promise<boolean> {
+  if (entry.isDirectory()) return true;
   if (!entry.isSymbolicLink()) return false;
-  return (await stat(full).catch(() => undefined))?.isFile() ?? false;
+  return (await stat(full).catch(() => undefined))?.isDirectory() ?? false;
+}
+
+/** `README.md` files describe their folder; every other `*.md` file is a model. */
+const isModelFile = (file: string) => path.basename(file).toLowerCase() !== 'readme.md';
+
+function notAFile(given: string, info: Stats): string {
+  const what = info.isFIFO()
+    ? 'a FIFO'
+    : info.isSocket()
+      ? 'a socket'
+      : info.isCharacterDevice() || info.isBlockDevice()
+        ? 'a device'
+        : 'not a file';
+  return `Unexpected \`${given}\`: ${what}, expected an SRM Markdown file`;
 }
 
 function unreadable(absolute: string, cwd: string, reason: string): VFile {
@@ -116,9 +142,7 @@ export async function findModelFiles(
   if (!info.isDirectory()) {
     return { error: `Unexpected file \`${shownAs}\`, expected a folder of SRM Markdown files` };
   }
-  const paths = (await findMarkdown(directory)).filter(
-    (file) => path.basename(file).toLowerCase() !== 'readme.md',
-  );
+  const paths = (await findMarkdown(directory)).filter(isModelFile);
   if (paths.length === 0) {
     return {
       error: `Unexpected folder \`${shownAs}\` without a model, expected an SRM Markdown file (\`*.md\`) in it or in its subfolders`,

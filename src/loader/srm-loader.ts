@@ -1,10 +1,11 @@
-import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { VFile } from 'vfile';
 import { reporter } from 'vfile-reporter';
-import { findModelFiles } from '../io/files.ts';
+import { findModelFiles, loadFiles } from '../io/files.ts';
+import { parseInWorker } from '../io/parse-in-worker.ts';
 import { hasErrors } from '../model/diagnostics.ts';
 import { checkLibrary } from '../model/library.ts';
 import type { Model } from '../model/index.ts';
@@ -20,6 +21,9 @@ export interface SrmLoaderOptions {
   /** Only the model of this id. */
   only?: string | undefined;
 }
+
+/** How often `onus dev` looks for a content folder that was moved away. */
+const RETURN_POLL_MS = 500;
 
 /** Below this, the search index takes less than starting a thread to build it (0.1 s). */
 const ASIDE_FROM_ACTIVITIES = 2_000;
@@ -40,19 +44,34 @@ export function srmLoader({ directory, only }: SrmLoaderOptions): Loader {
       const files = await modelFiles(root, directory, only);
       await sync(root, files, context);
       if (!context.watcher) return;
-      // In dev, edits parse here: have the parser loaded before the first one (an edit reports
-      // any failure to load it).
-      loadParser().catch(() => undefined);
-      context.watcher.add(root);
-      context.watcher.on('all', async (_event, changed) => {
-        if (!path.resolve(changed).startsWith(root) || !changed.toLowerCase().endsWith('.md'))
-          return;
+      const watcher = context.watcher;
+      const resync = async () => {
         try {
           await sync(root, await modelFiles(root, directory, only), context);
         } catch (error) {
           // In dev the previous content stays up until the files are fixed.
           context.logger.error((error as Error).message);
         }
+      };
+      // A folder moved away and back is not watched again by itself: look for its return.
+      let returning: NodeJS.Timeout | undefined;
+      const awaitReturn = () => {
+        returning ??= setInterval(() => {
+          if (!existsSync(root)) return;
+          clearInterval(returning);
+          returning = undefined;
+          watcher.unwatch(root);
+          watcher.add(root);
+          void resync();
+        }, RETURN_POLL_MS).unref();
+      };
+      watcher.add(root);
+      watcher.on('all', async (event, changed) => {
+        const inside = path.relative(root, path.resolve(changed));
+        if (inside === '' && event === 'unlinkDir') awaitReturn();
+        if (inside.startsWith('..') || path.isAbsolute(inside)) return;
+        if (!changed.toLowerCase().endsWith('.md') && event !== 'unlinkDir') return;
+        await resync();
       });
     },
   };
@@ -65,7 +84,9 @@ async function modelFiles(root: string, shownAs: string, only?: string): Promise
 }
 
 async function sync(root: string, files: readonly string[], context: LoaderContext): Promise<void> {
-  const texts = await Promise.all(files.map((file) => readFile(file)));
+  // Read as `onus check` reads: a FIFO, a device or a file past the size limit is an error.
+  const loaded = await loadFiles(files, process.cwd());
+  const texts = loaded.map((file) => Buffer.from((file.value as Uint8Array | undefined) ?? []));
   const digests = texts.map((text) => context.generateDigest(text.toString('latin1')));
   const digest = context.generateDigest(digests.join(' '));
   if (context.meta.get('digest') === digest && context.store.keys().length > 0) return;
@@ -73,7 +94,8 @@ async function sync(root: string, files: readonly string[], context: LoaderConte
   const results: ParseResult[] = [];
   for (const [index, file] of files.entries()) {
     let parsed = parses.get(digests[index]!);
-    if (!parsed) {
+    if (hasErrors(loaded[index]!)) parsed = { model: undefined, file: loaded[index]! };
+    else if (!parsed) {
       parsed =
         (await takeOverParse(file, texts[index]!)) ?? (await parseHere(root, file, texts[index]!));
       parses.set(digests[index]!, parsed);
@@ -123,18 +145,14 @@ async function sync(root: string, files: readonly string[], context: LoaderConte
 }
 
 /**
- * Without a parse handed over (plain `astro build`, `astro dev`, an edit in dev), parse here.
- * Loaded on demand: `onus build` parses on another thread, and the parser's modules would only
- * slow down Astro's loading of the content config.
+ * Without a parse handed over (plain `astro build`, `astro dev`, an edit in dev), parse here:
+ * on a thread of its own, within the same time and memory limits as `onus build`, so that no
+ * save can hold the dev server or keep it from stopping.
  */
-async function parseHere(root: string, file: string, text: Buffer): Promise<ParseResult> {
-  const { parseModel } = await loadParser();
-  const vfile = new VFile({ path: displayPath(file), value: text });
-  vfile.data.source = path.relative(root, file).split(path.sep).join('/');
-  return parseModel(vfile);
+function parseHere(root: string, file: string, text: Buffer): Promise<ParseResult> {
+  const source = path.relative(root, file).split(path.sep).join('/');
+  return parseInWorker(displayPath(file), process.cwd(), text, source);
 }
-
-const loadParser = () => import('../model/parse.ts');
 
 /** The file as its diagnostics name it: relative to the working folder when it is inside it. */
 function displayPath(file: string): string {

@@ -1,5 +1,5 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFile, execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -62,18 +62,68 @@ describe('onus check', () => {
     expect(stderr).toContain('Unexpected missing file `nowhere.md`');
   });
 
-  it('should print control characters from titles and file names escaped, never raw', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'onus-escape-'));
-    const name = 'model\u001b]0;owned\u0007.md';
-    writeFileSync(
-      path.join(dir, name),
-      '---\ntitle: T\nparties:\n  - id: a\n    name: A\n---\n\n## Responsibility matrix\n\n### B\u001b]52;c;aGk=\u0007\n\n- x\n',
-    );
-    const { code, stderr } = await run(['check', name], dir);
-    expect(code).toBe(1);
-    expect(stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
-    expect(stderr).toContain('model\\x1B]0;owned\\x07.md');
-    expect(stderr).toContain('Unexpected heading `B\\x1B]52;c;aGk=\\x07`');
+  it.each(['text', 'json', 'github'])(
+    'should print control characters from titles and file names escaped, never raw, as %s',
+    async (format) => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'onus-escape-'));
+      const name = 'model\u001b]0;owned\u0007\u001b[2J.md';
+      writeFileSync(
+        path.join(dir, name),
+        '---\ntitle: T\nparties:\n  - id: a\n    name: A\n---\n\n## Responsibility matrix\n\n### B\u001b]52;c;aGk=\u0007\n\n- x\n',
+      );
+      const { code, stdout, stderr } = await run(['check', '--format', format, name], dir);
+      expect(code).toBe(1);
+      for (const output of [stdout, stderr]) {
+        expect(output).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+      }
+      const printed = format === 'json' ? JSON.stringify(JSON.parse(stdout)) : stdout + stderr;
+      expect(printed).toMatch(/model(\\x1B|\\u001b)\]0;owned(\\x07|\\u0007)/);
+      expect(printed).toMatch(/Unexpected heading `B(\\x1B|\\u001b)\]52;c;aGk=/);
+    },
+  );
+
+  it('should read a folder as build does: README.md files describe it, and are no models', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'onus-readme-'));
+    cpSync('content/vmware-site-recovery.md', path.join(dir, 'model.md'));
+    writeFileSync(path.join(dir, 'README.md'), '# Our models\n\nThese are our models.\n');
+    const { code, stderr } = await run(['check', '.'], dir);
+    expect(code).toBe(0);
+    expect(stderr).toBe('model.md: no issues found\n');
+  });
+
+  it('should say that a FIFO or a device named *.md is no file, instead of reading it for ever', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'onus-special-'));
+    cpSync('content/vmware-site-recovery.md', path.join(dir, 'model.md'));
+    execFileSync('mkfifo', [path.join(dir, 'pipe.md')]);
+    symlinkSync('/dev/zero', path.join(dir, 'zero.md'));
+    for (const args of [
+      ['check', '.'],
+      ['check', 'pipe.md'],
+      ['build', '--content', '.', '--out', '../site'],
+    ]) {
+      const { code, stderr } = await run(args, dir);
+      expect(code).toBe(1);
+      expect(stderr).toMatch(
+        /1:1 +error +Unexpected `(\.\/)?pipe\.md`: a FIFO, expected an SRM Markdown file/,
+      );
+      if (args[1] !== 'pipe.md') {
+        expect(stderr).toMatch(
+          /1:1 +error +Unexpected `(\.\/)?zero\.md`: a device, expected an SRM Markdown file/,
+        );
+      }
+    }
+  });
+
+  it('should follow a linked folder of models once, even where links loop', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'onus-linked-'));
+    const shared = mkdtempSync(path.join(tmpdir(), 'onus-shared-'));
+    cpSync('content/vmware-site-recovery.md', path.join(shared, 'shared.md'));
+    mkdirSync(path.join(dir, 'models'));
+    symlinkSync(shared, path.join(dir, 'models', 'shared'));
+    symlinkSync('..', path.join(dir, 'models', 'up'));
+    const { code, stderr } = await run(['check', 'models'], dir);
+    expect(code).toBe(0);
+    expect(stderr).toBe('models/shared/shared.md: no issues found\n');
   });
 
   it('should find a model file that is a symbolic link', async () => {

@@ -1,7 +1,10 @@
 import { spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ADVERSARIAL_CASES } from '../../bench/adversarial.ts';
 import { freePort } from '../../e2e/support/static-server.ts';
 
 const bin = path.resolve('bin/onus.js');
@@ -54,5 +57,100 @@ describe('stopping onus dev', { timeout: 120_000 }, () => {
   it('should close the server within 2 s of SIGINT sent to onus itself', async () => {
     const { stillListening } = await stopDev(process.execPath, [bin], 'SIGINT');
     expect(stillListening).toBe(false);
+  });
+});
+
+/** `onus dev` on a copy of the seed, served once it says so. */
+async function startDev(env: NodeJS.ProcessEnv = {}) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'onus-dev-'));
+  cpSync('content', path.join(dir, 'content'), { recursive: true });
+  const port = await freePort();
+  // Not vitest's environment (NODE_ENV=test, VITEST…), under which Astro's dev server answers no page.
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([name]) => name !== 'NODE_ENV' && !name.startsWith('VITEST'),
+    ),
+  );
+  const child = spawn(process.execPath, [bin, 'dev', '--port', String(port)], {
+    cwd: dir,
+    env: { ...inherited, ...env },
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  await waitFor(
+    () => output.includes('Serving '),
+    60_000,
+    () => output,
+  );
+  return { dir, port, child, output: () => output };
+}
+
+async function waitFor(done: () => boolean | Promise<boolean>, ms: number, say = () => '') {
+  const until = performance.now() + ms;
+  while (!(await done())) {
+    if (performance.now() > until) throw new Error(`timed out:\n${say()}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+const page = (port: number) =>
+  fetch(`http://127.0.0.1:${port}/`).then((response) => response.text());
+
+/** A save within every limit that takes seconds to parse: 50,000 links in prose. */
+const slowModel = () =>
+  ADVERSARIAL_CASES.find((entry) => entry.name.startsWith('50,000 links'))!.text();
+
+describe('onus dev, while a save parses', { timeout: 120_000 }, () => {
+  it('should parse on its thread, within the limits, and keep answering', async () => {
+    const dev = await startDev({ ONUS_TEST_PARSE_SECONDS: '1' });
+    try {
+      writeFileSync(path.join(dev.dir, 'content', 'slow.md'), slowModel());
+      await waitFor(() => dev.output().includes('[onus-srm-loader]'), 1_000).catch(() => undefined);
+      const asked = performance.now();
+      const body = await page(dev.port);
+      expect(body, body.slice(0, 3000)).toContain('VMware Site Recovery');
+      expect(performance.now() - asked).toBeLessThan(2_000);
+      await waitFor(
+        () => dev.output().includes('Unexpected Markdown that takes over 1 s to parse'),
+        30_000,
+        dev.output,
+      );
+    } finally {
+      dev.child.kill('SIGKILL');
+    }
+  });
+
+  it('should stop within 2 s of SIGTERM, parsing or not', async () => {
+    const dev = await startDev();
+    writeFileSync(path.join(dev.dir, 'content', 'slow.md'), slowModel());
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    const sent = performance.now();
+    dev.child.kill('SIGTERM');
+    await waitFor(async () => !(await listening(dev.port)), 2_000).catch(() => undefined);
+    expect(await listening(dev.port)).toBe(false);
+    expect(performance.now() - sent).toBeLessThan(2_500);
+  });
+
+  it('should reload again once the content folder is moved away and back', async () => {
+    const dev = await startDev();
+    try {
+      const content = path.join(dev.dir, 'content');
+      renameSync(content, `${content}-away`);
+      await waitFor(() => dev.output().includes('Unexpected missing file'), 10_000, dev.output);
+      renameSync(`${content}-away`, content);
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      const model = path.join(content, 'vmware-site-recovery.md');
+      writeFileSync(
+        model,
+        readFileSync(model, 'utf8').replace(
+          'title: VMware Site Recovery',
+          'title: Returned edition',
+        ),
+      );
+      await waitFor(async () => (await page(dev.port)).includes('Returned edition'), 20_000);
+    } finally {
+      dev.child.kill('SIGKILL');
+    }
   });
 });

@@ -10,7 +10,15 @@ import { describe, expect, it } from 'vitest';
  * A linear pattern reads 10,000 characters in well under a millisecond; one run that takes
  * 50 ms (the fastest of three) is a pattern that does not stay linear.
  */
-const FOLDERS = ['src/model', 'src/render', 'src/search', 'src/site', 'src/export', 'src/io'];
+const FOLDERS = [
+  'src/model',
+  'src/render',
+  'src/search',
+  'src/site',
+  'src/export',
+  'src/io',
+  'src/cli',
+];
 const RUN = 10_000;
 const LIMIT_MS = 50;
 const RUNS = [
