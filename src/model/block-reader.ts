@@ -48,6 +48,15 @@ export function readActivityBlock(
     (node) => node.type === 'list' && isPartyList(context, node),
   );
   const partyList = listIndex === -1 ? undefined : (body[listIndex] as List);
+  for (const node of listIndex === -1 ? body : body.slice(0, listIndex)) {
+    if (node.type !== 'paragraph' || !factLines(node)) continue;
+    report(
+      context.file,
+      'fact-line-misplaced',
+      `Unexpected \`${plainText(node).split(/[:\n]/)[0]}:\` line after the description of \`${title.text}\`, expected the \`References:\` and \`Contexts:\` lines right under the heading, before the description`,
+      startOf(node),
+    );
+  }
   const description = printMarkdown(listIndex === -1 ? body : body.slice(0, listIndex));
   for (const node of listIndex === -1 ? [] : body.slice(listIndex + 1)) {
     report(
@@ -107,9 +116,8 @@ function readFactLines(
 ): Facts | undefined {
   const facts: Facts = { references: [], position };
   while (body[0]?.type === 'paragraph') {
-    const paragraph = body[0];
-    const lines = splitLines(paragraph);
-    if (!lines.every((line) => FACT_LINE.test(plainText(line.paragraph)))) break;
+    const lines = factLines(body[0]);
+    if (!lines) break;
     body.shift();
     for (const line of lines) {
       const [, key, value] = FACT_LINE.exec(plainText(line.paragraph))!;
@@ -132,6 +140,23 @@ function readFactLines(
     }
   }
   return facts;
+}
+
+/**
+ * A paragraph that starts with a `References:` or `Contexts:` line, as its fact lines: a line
+ * that starts with neither continues the one before, as an editor wraps a long line.
+ */
+function factLines(paragraph: Paragraph): ReturnType<typeof splitLines> | undefined {
+  const lines: ReturnType<typeof splitLines> = [];
+  for (const line of splitLines(paragraph)) {
+    const previous = lines.at(-1);
+    if (FACT_LINE.test(plainText(line.paragraph))) lines.push(line);
+    else if (!previous) return undefined;
+    else {
+      previous.paragraph.children.push({ type: 'text', value: ' ' }, ...line.paragraph.children);
+    }
+  }
+  return lines;
 }
 
 /** A paragraph's lines, each as a paragraph of its own (split at line breaks in its text). */

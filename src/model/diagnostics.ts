@@ -29,6 +29,7 @@ export const RULES = {
   'table-no-title': 'error',
   'reference-invalid': 'error',
   'party-head-invalid': 'error',
+  'fact-line-misplaced': 'error',
   'title-missing': 'error',
   'heading-extra-title': 'warning',
   'matrix-missing': 'error',
