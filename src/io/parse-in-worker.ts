@@ -189,7 +189,7 @@ function stoppedFile({ path, cwd, bytes }: ParseRequest, why: string, reached: n
   report(
     file,
     'input-limit',
-    `Unexpected Markdown that ${why} to parse (${where}), expected simpler Markdown: look for unusual or repeated constructs${reached > 0 ? ' near this line' : ', such as thousands of unclosed links'}`,
+    `Unexpected Markdown that ${why} to parse (${where}), expected simpler Markdown: look for unusual or repeated constructs${reached > 0 ? ' near this line' : ''}`,
     { line: Math.max(1, reached), column: 1 },
   );
   return file;

@@ -52,7 +52,7 @@ export function checkLimits(file: VFile, text: string): boolean {
   let line = 0;
   let fence: string | undefined;
   let frontmatter = text.startsWith('---');
-  let table: { line: number; rows: number } | undefined;
+  let table: { line: number; rows: number; quotes: number } | undefined;
   let previousBlank = true;
   let listItems = 0;
   let brackets = 0;
@@ -87,7 +87,7 @@ export function checkLimits(file: VFile, text: string): boolean {
       continue;
     }
 
-    const { depth, markers, rest } = containerPrefix(content);
+    const { depth, markers, quotes, rest } = containerPrefix(content);
     // Inside fenced code, lines are text: neither nesting nor list items nor tables.
     const fenceMark = FENCE.exec(rest)?.[1];
     if (fence) {
@@ -127,7 +127,7 @@ export function checkLimits(file: VFile, text: string): boolean {
 
     const blank = rest.trim() === '';
     if (table) {
-      if (blank || !rest.includes('|')) table = undefined;
+      if (blank || quotes !== table.quotes || endsTable(rest, markers)) table = undefined;
       else if (++table.rows === LIMITS.tableRows + 1) {
         refuse(
           'rows',
@@ -147,7 +147,7 @@ export function checkLimits(file: VFile, text: string): boolean {
           `Unexpected table of ${columns} columns, expected at most ${LIMITS.tableColumns}`,
         );
       }
-      table = { line: line - 1, rows: 0 };
+      table = { line: line - 1, rows: 0, quotes };
     }
     previousBlank = blank;
   }
@@ -155,11 +155,30 @@ export function checkLimits(file: VFile, text: string): boolean {
 }
 
 /**
+ * Whether a line after a table's rows (without its indentation and quote markers) starts
+ * another block, which ends the table: GFM reads every other line as one more row, with or
+ * without a pipe. A list item, a quote, a heading, a fence, HTML or a thematic break; indented
+ * code is not told from a row here, and counts as one (a limit may overcount, never undercount).
+ */
+function endsTable(line: string, markers: number): boolean {
+  if (markers > 0) return true;
+  const start = line.trimStart();
+  if (/^(?:>|#{1,6}(?:[ \t]|$)|```|~~~|<|\d{1,9}[.)](?:[ \t]|$))/.test(start)) return true;
+  const compact = start.replace(/[ \t]/g, '');
+  return compact.length >= 3 && /^(?:-+|\*+|_+)$/.test(compact);
+}
+
+/**
  * How deep the lists and block quotes that open a line may nest: its markers, plus its
  * indentation (each level of a nested list is indented at least two columns), counted without
  * parsing. It may overcount (code indented inside a note), never undercount.
  */
-function containerPrefix(line: string): { depth: number; markers: number; rest: string } {
+function containerPrefix(line: string): {
+  depth: number;
+  markers: number;
+  quotes: number;
+  rest: string;
+} {
   let quotes = 0;
   let markers = 0;
   let indent = 0;
@@ -186,7 +205,12 @@ function containerPrefix(line: string): { depth: number; markers: number; rest: 
       index = digits + 1;
     } else break;
   }
-  return { depth: quotes + markers + Math.floor(indent / 2), markers, rest: line.slice(index) };
+  return {
+    depth: quotes + markers + Math.floor(indent / 2),
+    markers,
+    quotes,
+    rest: line.slice(index),
+  };
 }
 
 /**

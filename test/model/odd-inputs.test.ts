@@ -176,6 +176,22 @@ const CASES: Array<[string, () => string | Uint8Array, Outcome]> = [
     'error',
   ],
   [
+    'a table of 5,000 rows, most without a pipe, then a quote',
+    () =>
+      valid(
+        `- A\n\n  | a | b |\n  | - | - |\n${'  | 1 | 2 |\n  row without a pipe\n'.repeat(2_500)}  > a quote\n`,
+      ),
+    'model',
+  ],
+  [
+    'a table of 5,001 rows, most without a pipe',
+    () =>
+      valid(
+        `- A\n\n  | a | b |\n  | - | - |\n  | 1 | 2 |\n${'  row without a pipe\n'.repeat(5_000)}`,
+      ),
+    'error',
+  ],
+  [
     'a code block of 10,000 lines, indented deeper than the nesting limit',
     () =>
       valid(
