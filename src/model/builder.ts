@@ -82,21 +82,33 @@ export class ModelBuilder {
   }
 
   /**
-   * A party holding a level of the activity. The same party twice in the same contexts is
-   * reported and the second left out; in other contexts it is another assignment.
+   * A party holding a level of the activity. The same party again where it holds it already
+   * (in the same contexts, or in contexts that overlap: everywhere and in PaaS) is reported and
+   * the second left out; in other contexts it is another assignment.
    */
   assign(activity: ActivityDraft, assignment: AssignmentDraft): void {
     const contexts = contextKey(assignment.contexts);
     const earlier = activity.assignments.find(
-      (other) => other.party === assignment.party && contextKey(other.contexts) === contexts,
+      (other) => other.party === assignment.party && overlap(other.contexts, assignment.contexts),
     );
-    if (earlier) {
+    if (earlier && contextKey(earlier.contexts) === contexts) {
       report(
         this.#file,
         'activity-duplicate',
         `Unexpected second \`${activity.title}\` under party \`${assignment.party}\`${contexts ? ` in ${contexts}` : ''}, expected each activity once per party${contexts ? ' and context' : ''}: merge the two, or give them different contexts`,
         assignment.position,
         { reason: 'First listed here', place: earlier.position },
+      );
+      return;
+    }
+    if (earlier) {
+      const where = (key: string) => (key ? `in ${key}` : 'everywhere');
+      report(
+        this.#file,
+        'activity-duplicate',
+        `Unexpected \`${activity.title}\` for party \`${assignment.party}\` ${where(contexts)}, where it holds it already ${where(contextKey(earlier.contexts))}, expected a party once in each context: give the two contexts of their own, or merge them`,
+        assignment.position,
+        { reason: 'First given here', place: earlier.position },
       );
       return;
     }
@@ -225,6 +237,11 @@ function formerIdsOf(draft: ItemDraft): { formerIds?: string[] } {
 
 function keyOf(parent: AreaDraft | null, title: string): string {
   return `${parent?.key ?? ''}\u001f${foldTitle(title)}`;
+}
+
+/** Whether two sets of contexts share one; none named is every context. */
+function overlap(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+  return !a || !b || a.some((context) => b.includes(context));
 }
 
 function contextKey(contexts: readonly string[] | undefined): string {

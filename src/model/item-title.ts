@@ -19,6 +19,8 @@ export function readItemTitle(
   source: string,
   /** A list item's first paragraph, or a table's title cell. */
   paragraph: Paragraph | TableCell,
+  /** Whether `level=` and `contexts=` mean anything here: on an activity of a party's list. */
+  holdsLevel = false,
 ): ItemTitle | undefined {
   const text = plainText(paragraph);
   const marker = endsWithIdMarker(source, paragraph) ? findIdMarker(text) : undefined;
@@ -58,8 +60,35 @@ export function readItemTitle(
       position,
     );
   }
+  const seen = new Set<string>();
   for (const { name, value } of marker.attributes) {
-    if (name === 'level') {
+    const attribute = name === 'context' ? 'contexts' : name;
+    const holding = name === 'level' || attribute === 'contexts';
+    if (holding && seen.has(attribute)) {
+      report(
+        file,
+        'item-attribute-invalid',
+        `Unexpected second \`${name}=\` in \`{#…}\` of \`${title}\`, expected each attribute once`,
+        position,
+      );
+      continue;
+    }
+    seen.add(attribute);
+    if (holding && !holdsLevel) {
+      report(
+        file,
+        'item-attribute-invalid',
+        `Unexpected \`${name}=\` on \`${title}\`, expected it only on an activity in a party's list (an item without a nested list): on an area, a heading or a table row it would be left out, as each party's level and contexts go where the party is named`,
+        position,
+      );
+    } else if (holding && value.trim() === '') {
+      report(
+        file,
+        'item-attribute-invalid',
+        `Unexpected empty \`${name}=\` on \`${title}\`, expected ${name === 'level' ? 'a level the frontmatter declares' : 'contexts the frontmatter declares, separated by commas'}`,
+        position,
+      );
+    } else if (name === 'level') {
       result.level = { id: value, position };
     } else if (name === 'contexts' || name === 'context') {
       result.contexts = value

@@ -249,7 +249,7 @@ function readItem(
   }
   const firstList = rest.findIndex((node) => node.type === 'list' && !node.ordered);
   const lead = firstList === -1 ? boldLead(context.source, first) : undefined;
-  const title = readItemTitle(file, context.source, lead?.title ?? first);
+  const title = readItemTitle(file, context.source, lead?.title ?? first, firstList === -1);
   if (!title) return;
 
   if (firstList === -1) {

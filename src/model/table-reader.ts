@@ -231,15 +231,20 @@ function readRow(
   let description: string | undefined;
   const absent: string[] = [];
   const assignments: AssignmentDraft[] = [];
+  const messagesBefore = context.file.messages.length;
   columns.forEach((column, index) => {
     const cell = cells[index]!;
     const text = plainText(cell);
     if (column.kind === 'reference') {
+      const urls = linkUrls(cell);
       for (const id of splitTrimmed(text, REFERENCE_SEPARATORS)) {
-        if (id) references.push({ framework: column.framework, id });
+        const url = urls.get(id);
+        if (id) references.push({ framework: column.framework, id, ...(url && { url }) });
       }
     } else if (column.kind === 'description') {
       if (text) description = cellMarkdown(context, cell);
+    } else if (reportUndefinedFootnote(context, cell, text)) {
+      // The cell's level would read `Owns[^nope]`.
     } else if (column.kind === 'party') {
       const assignment = readPartyCell(context, cell, column.party);
       if (assignment) assignments.push(assignment);
@@ -252,6 +257,16 @@ function readRow(
       }
     }
   });
+  // A row whose cells were reported already needs no second word.
+  if (assignments.length === 0 && context.file.messages.length === messagesBefore) {
+    report(
+      context.file,
+      'item-empty',
+      `Unexpected row \`${title.text}\` where no party holds anything, expected a mark or a level in at least one of its cells: a row of empty or N/A cells is no activity`,
+      startOf(titleCell),
+    );
+    return area;
+  }
   const declared = context.contexts.items.map((item) => item.id);
   const contexts = absent.length > 0 ? declared.filter((id) => !absent.includes(id)) : undefined;
   for (const assignment of mergeContexts(assignments, contexts ?? declared)) {
@@ -298,6 +313,15 @@ function mergeContexts(
 }
 
 /** The row's area: its Area column (`Data › Backups` nests), under the table's own area. */
+/** `[AC-2](https://…)` in a cell: each link's URL by its text. */
+function linkUrls(cell: TableCell): Map<string, string> {
+  const urls = new Map<string, string>();
+  for (const node of cell.children) {
+    if (node.type === 'link') urls.set(plainText(node).trim(), node.url);
+  }
+  return urls;
+}
+
 /** The row's area; undefined when its Area cell is empty (the area above goes on). */
 function areaOf(
   context: MatrixContext,
@@ -521,6 +545,22 @@ function splitOutsideParentheses(text: string): string[] {
     )
     .map((token) => token.trim())
     .filter(Boolean);
+}
+
+/**
+ * `Owns[^nope]` with no `[^nope]: …` below: Markdown leaves the reference as text, which is
+ * no level; say which footnote is missing. Whether one was reported.
+ */
+function reportUndefinedFootnote(context: MatrixContext, cell: TableCell, text: string): boolean {
+  const reference = /\[\^[^\]\s]+\]/.exec(text);
+  if (!reference) return false;
+  report(
+    context.file,
+    'footnote-undefined',
+    `Unexpected footnote \`${reference[0]}\` without a definition, expected \`${reference[0]}: …\` below the table, the condition it stands for`,
+    startOf(cell),
+  );
+  return true;
 }
 
 /** The cell's text without its footnote references (which make its condition). */
