@@ -29,6 +29,8 @@ export interface AdversarialCase {
   text: () => string;
   /** What it must give: a model, or an error (a located diagnostic), within the budget. */
   expect: 'model' | 'error';
+  /** Whether the bench also builds it, for its output's size: what a small file can ask of a site. */
+  build?: boolean;
 }
 
 export const ADVERSARIAL_CASES: AdversarialCase[] = [
@@ -210,4 +212,60 @@ export const ADVERSARIAL_CASES: AdversarialCase[] = [
       ),
     expect: 'model',
   },
+  {
+    name: '1,000 contexts, 3 parties holding 100 activities in all of them',
+    text: () => manyContexts(1_000, 100),
+    expect: 'error',
+  },
+  {
+    name: '1,000 contexts, 3 parties holding 30 activities in all of them',
+    text: () => manyContexts(1_000, 30),
+    expect: 'model',
+    build: true,
+  },
+  {
+    name: '2,000 contexts, 3 parties holding 100 activities in all of them',
+    text: () => manyContexts(2_000, 100),
+    expect: 'error',
+  },
+  {
+    name: '1,000 parties, each holding an activity that 20 of them share',
+    text: () =>
+      `---\ntitle: Many parties\nparties:\n${Array.from({ length: 1_000 }, (_, i) => `  - id: p${i}\n    name: Party ${i}\n`).join('')}---\n\n## Responsibility matrix\n\n${Array.from({ length: 1_000 }, (_, i) => `### Party ${i}\n\n- Activity ${i % 50}\n`).join('\n')}`,
+    expect: 'model',
+    build: true,
+  },
+  {
+    name: 'a footnote of 200 KB cited in 4,000 cells',
+    text: () => citedFootnote(4_000),
+    expect: 'error',
+  },
+  {
+    name: 'a footnote of 200 KB cited in 4 cells',
+    text: () => citedFootnote(4),
+    expect: 'model',
+    build: true,
+  },
 ];
+
+/** `contexts` contexts, and three parties holding `activities` activities in every one. */
+function manyContexts(contexts: number, activities: number): string {
+  const declared = Array.from(
+    { length: contexts },
+    (_, i) => `  - id: c${i}\n    name: Context ${i}\n`,
+  ).join('');
+  const lists = ['Customer', 'Provider', 'Auditor']
+    .map(
+      (party) =>
+        `### ${party}\n\n${Array.from({ length: activities }, (_, i) => `- Activity ${i}`).join('\n')}\n`,
+    )
+    .join('\n');
+  return `---\ntitle: Many contexts\nparties:\n  - id: customer\n    name: Customer\n  - id: provider\n    name: Provider\n  - id: auditor\n    name: Auditor\ncontexts:\n${declared}---\n\n## Responsibility matrix\n\n${lists}`;
+}
+
+/** A grid whose rows each cite one footnote of 200 KB (in lines of 100 words). */
+function citedFootnote(citations: number): string {
+  const rows = Array.from({ length: citations }, (_, i) => `| A${i} | ✓[^long] | ✓ |`).join('\n');
+  const note = Array.from({ length: 400 }, () => 'word '.repeat(100)).join('\n    ');
+  return `${BLOCKS}| Activity | Customer | Provider |\n| - | - | - |\n${rows}\n\n[^long]: ${note}\n`;
+}

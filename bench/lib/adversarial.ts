@@ -16,6 +16,8 @@ export interface AdversarialResult {
   peakRssBytes: number;
   /** The first error, as printed. */
   message?: string;
+  /** `onus build` of an input whose site could grow past its size (see `build`). */
+  build?: { ms: number; peakRssBytes: number; siteBytes: number; code: number | null };
 }
 
 export interface FlatBuildResult {
@@ -46,7 +48,9 @@ export async function measureAdversarial(
       { cwd: folder, timeoutMs: 120_000 },
     );
     const error = /^\d+:\d+\s+error\s+(.+?)\s+[a-z-]+\s+onus$/m.exec(run.output)?.[1];
+    const build = entry.build && !quick ? await buildCase(folder, index, text) : undefined;
     results.push({
+      ...(build && { build }),
       name: entry.name,
       bytes: Buffer.byteLength(text),
       expected: entry.expect,
@@ -57,6 +61,22 @@ export async function measureAdversarial(
     });
   }
   return results;
+}
+
+/** `onus build` of one input alone: time, peak memory and the size of the site. */
+async function buildCase(folder: string, index: number, text: string) {
+  const content = path.join(folder, `content-${index}`);
+  mkdirSync(content, { recursive: true });
+  writeFileSync(path.join(content, 'model.md'), text);
+  const site = path.join(folder, `site-${index}`);
+  const built = await buildOurs(content, site);
+  let siteBytes = 0;
+  if (built.code === 0) {
+    for (const file of readdirSync(site, { recursive: true, withFileTypes: true })) {
+      if (file.isFile()) siteBytes += statSync(path.join(file.parentPath, file.name)).size;
+    }
+  }
+  return { ms: built.ms, peakRssBytes: built.peakRssBytes, siteBytes, code: built.code };
 }
 
 /** `onus build` of a flat list of activities: time, memory, and the largest activity page. */

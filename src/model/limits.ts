@@ -22,6 +22,12 @@ export const LIMITS = {
   tableRows: 5_000,
   /** Columns in one table. */
   tableColumns: 100,
+  /** Cells in a model's matrix: activities by columns (contexts, or parties). */
+  matrixCells: 200_000,
+  /** Marks in a model's matrix: a party's level, once per context it holds it in. */
+  matrixMarks: 100_000,
+  /** Characters of conditions in a model, a footnote counted once per cell citing it. */
+  conditionCharacters: 1_000_000,
   /** Characters in a title, a party's name, an activity's or an area's title. */
   titleLength: 500,
   /** Characters in the model's description (it is in every page's metadata). */

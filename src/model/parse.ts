@@ -16,6 +16,7 @@ import { warnRemoteMedia } from './media-urls.ts';
 import { startOf } from './nodes.ts';
 import { outlineDocument, type OutlineSection } from './outline.ts';
 import { PartyDirectory, readPartyDescriptions } from './parties.ts';
+import { checkSiteSize } from './size-limits.ts';
 import type { Model, Position, Section } from './schema.ts';
 
 declare module 'vfile' {
@@ -139,6 +140,14 @@ function readModel(file: VFile): Model | undefined {
     frontmatter.levels,
     frontmatter.contexts,
     text.includes('[^') ? footnotesOf(tree) : new Map(),
+  );
+  if (hasErrors(file)) return undefined;
+  checkSiteSize(
+    file,
+    { position: startOf(matrix.heading) },
+    frontmatter.parties.length,
+    frontmatter.contexts,
+    content.activities,
   );
   if (hasErrors(file)) return undefined;
 

@@ -54,6 +54,23 @@ function cellsOf(site: SiteModel, columns: MatrixColumn[], activity: Activity): 
   );
 }
 
+/**
+ * The conditions a matrix's cells cite, each once, in the order they first appear: the table
+ * numbers its cells' conditions by this list and gives their text once, below it, instead of in
+ * every cell that cites one (a long footnote cited in thousands of cells).
+ */
+export function matrixConditions(groups: readonly MatrixGroup[]): string[] {
+  const conditions = new Set<string>();
+  for (const group of groups) {
+    for (const row of group.rows) {
+      for (const cell of row.cells) {
+        for (const mark of cell) if (mark.condition !== undefined) conditions.add(mark.condition);
+      }
+    }
+  }
+  return [...conditions];
+}
+
 /** What a matrix's cells say, for its caption. */
 export function matrixCaption(site: SiteModel): string {
   if (site.model.contexts.length > 0)
@@ -152,9 +169,17 @@ export interface PartyActivity {
   /** Where the party holds it at this level; every context when empty. */
   contexts: Context[];
   condition?: string;
-  /** The other parties responsible for the same activity. */
+  /** The other parties responsible for the same activity: the first SHARED_NAMED of them. */
   sharedWith: Party[];
+  /** How many more there are, listed on the activity's page. */
+  sharedWithMore: number;
 }
+
+/**
+ * How many of the other parties of an activity a party's page names: the page lists each of
+ * its activities, and naming them all would grow with the square of the parties.
+ */
+export const SHARED_NAMED = 5;
 
 export interface PartyGroup {
   area: Area | null;
@@ -166,6 +191,18 @@ export interface PartyGroup {
 /** The anchor of a group of a party's activities: its area's, after the level's prefix. */
 export function groupId(prefix: string, group: PartyGroup): string {
   return `${prefix}area-${group.area?.id ?? '-none'}`;
+}
+
+function sharedWith(
+  site: SiteModel,
+  activity: Activity,
+  partyId: string,
+): { sharedWith: Party[]; sharedWithMore: number } {
+  const others = activity.parties.filter((id) => id !== partyId);
+  return {
+    sharedWith: others.slice(0, SHARED_NAMED).map((id) => site.party(id)),
+    sharedWithMore: Math.max(0, others.length - SHARED_NAMED),
+  };
 }
 
 /** What a party holds at one level: its activities by area, in matrix order. */
@@ -206,7 +243,7 @@ export function partyGroups(site: SiteModel, partyId: string, levelId?: string):
         activity,
         first: activity.assignments.find((other) => other.party === partyId) === assignment,
         contexts: (assignment.contexts ?? []).map((id) => site.context(id)),
-        sharedWith: activity.parties.filter((id) => id !== partyId).map((id) => site.party(id)),
+        ...sharedWith(site, activity, partyId),
         ...(assignment.note !== undefined && { note: assignment.note }),
         ...(assignment.condition !== undefined && { condition: assignment.condition }),
       });

@@ -192,6 +192,28 @@ const CASES: Array<[string, () => string | Uint8Array, Outcome]> = [
     'error',
   ],
   [
+    'a matrix of 100 activities by 2,001 contexts, each held in one',
+    () =>
+      valid(
+        Array.from({ length: 100 }, (_, i) => `- Activity ${i} {contexts=c0}`).join('\n'),
+      ).replace(
+        '---\n\n',
+        `contexts:\n${Array.from({ length: 2_001 }, (_, i) => `  - id: c${i}\n    name: C${i}\n`).join('')}---\n\n`,
+      ),
+    'error',
+  ],
+  [
+    'a matrix of 100 activities by 2,000 contexts, each held in one',
+    () =>
+      valid(
+        Array.from({ length: 100 }, (_, i) => `- Activity ${i} {contexts=c0}`).join('\n'),
+      ).replace(
+        '---\n\n',
+        `contexts:\n${Array.from({ length: 2_000 }, (_, i) => `  - id: c${i}\n    name: C${i}\n`).join('')}---\n\n`,
+      ),
+    'model',
+  ],
+  [
     'a code block of 10,000 lines, indented deeper than the nesting limit',
     () =>
       valid(

@@ -12,6 +12,7 @@ import {
   partyLevels,
   topAreas,
 } from '../../src/site/views.ts';
+import { partyEntries } from '../../src/site/navigation.ts';
 import { FRONTMATTER, parse } from '../helpers/parse.ts';
 
 const text = readFileSync('test/fixtures/model/four-parties-crlf/input.md', 'utf8');
@@ -135,6 +136,39 @@ describe('partyGroups', () => {
       ],
     });
     expect(groups[0]!.items[0]!.sharedWith.map((party) => party.id)).toEqual(['customer']);
+    expect(groups[0]!.items[0]!.sharedWithMore).toBe(0);
+  });
+
+  it('should name the first five other parties of an activity and count the rest', () => {
+    const parties = Array.from({ length: 9 }, (_, i) => `  - id: p${i}\n    name: Party ${i}\n`);
+    const many = indexModel(
+      parse(
+        `---\ntitle: Many\nparties:\n${parties.join('')}---\n\n## Responsibility matrix\n\n${parties.map((_, i) => `### Party ${i}\n\n- Shared duty\n`).join('\n')}`,
+      ).model!,
+    );
+    const [item] = partyGroups(many, 'p0')[0]!.items;
+    expect(item!.sharedWith.map((party) => party.id)).toEqual(['p1', 'p2', 'p3', 'p4', 'p5']);
+    expect(item!.sharedWithMore).toBe(3);
+  });
+});
+
+describe('partyEntries', () => {
+  const parties = (n: number) =>
+    Array.from({ length: n }, (_, i) => ({
+      id: `p${i}`,
+      name: `Party ${i}`,
+      position: { line: 1, column: 1 },
+    }));
+  it('should lead to every party of a model of a few', () => {
+    expect(
+      partyEntries(parties(6), (party) => `parties/${party.id}/`, '').map((e) => e.label),
+    ).toEqual(['Party 0', 'Party 1', 'Party 2', 'Party 3', 'Party 4', 'Party 5']);
+  });
+
+  it('should name the first of many parties and lead to them all on the overview', () => {
+    const entries = partyEntries(parties(1_000), (party) => `parties/${party.id}/`, '');
+    expect(entries).toHaveLength(6);
+    expect(entries.at(-1)).toEqual({ label: 'All 1,000 parties', route: '', hash: 'parties' });
   });
 });
 
