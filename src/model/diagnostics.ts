@@ -31,6 +31,7 @@ export const RULES = {
   'party-head-invalid': 'error',
   'fact-line-misplaced': 'error',
   'footnote-undefined': 'error',
+  'model-id-invalid': 'error',
   'title-missing': 'error',
   'heading-extra-title': 'warning',
   'matrix-missing': 'error',

@@ -8,7 +8,7 @@ import { hasErrors, report } from './diagnostics.ts';
 import { readFrontmatter } from './frontmatter.ts';
 import { partyCandidates } from './party-candidates.ts';
 import { checkLimits } from './limits.ts';
-import { slugify } from './ids.ts';
+import { MAX_ID_LENGTH, slugify } from './ids.ts';
 import { parseMarkdown, plainText, printMarkdown } from './markdown.ts';
 import { readMatrix } from './matrix.ts';
 import { checkLinkUrls, mayHoldLinks } from './link-urls.ts';
@@ -112,6 +112,17 @@ function readModel(file: VFile): Model | undefined {
     );
   }
   if (!frontmatter || !matrix || !title) return undefined;
+  const id = modelId(file);
+  if (id.length > MAX_ID_LENGTH) {
+    // The id names the model's folder and its exports' files, which a file system limits.
+    report(
+      file,
+      'model-id-invalid',
+      `Unexpected file name that makes a model id of ${id.length} characters, expected at most ${MAX_ID_LENGTH}: the id names the model's folder and files, so give the file a shorter name`,
+      { line: 1, column: 1 },
+    );
+    return undefined;
+  }
 
   const directory = new PartyDirectory(frontmatter.parties);
   checkPartyHeadingLevels(file, outline.sections, directory);
@@ -154,7 +165,7 @@ function readModel(file: VFile): Model | undefined {
   const introduction = printMarkdown(outline.preamble);
   return {
     schemaVersion: 2,
-    id: modelId(file),
+    id,
     title,
     ...(frontmatter.description !== undefined && { description: frontmatter.description }),
     ...(frontmatter.version !== undefined && { version: frontmatter.version }),

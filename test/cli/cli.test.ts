@@ -114,6 +114,22 @@ describe('onus check', () => {
     }
   });
 
+  it('should refuse a file name too long for a model id, before export names files after it', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'onus-long-name-'));
+    mkdirSync(path.join(dir, 'content'));
+    cpSync('content/vmware-site-recovery.md', path.join(dir, 'content', `${'m'.repeat(250)}.md`));
+    for (const args of [
+      ['check', 'content'],
+      ['export', '--out', 'out'],
+    ]) {
+      const { code, stderr } = await run(args, dir);
+      expect(code).toBe(1);
+      expect(stderr).toMatch(
+        /1:1 +error +Unexpected file name that makes a model id of 250 characters, expected at most 80/,
+      );
+    }
+  });
+
   it('should follow a linked folder of models once, even where links loop', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'onus-linked-'));
     const shared = mkdtempSync(path.join(tmpdir(), 'onus-shared-'));
