@@ -22,12 +22,15 @@ test.describe('a grid by service model', () => {
     await expect(cells.nth(3)).toContainText('Customer');
     await expect(cells.nth(3)).toContainText('Provider');
     // A condition is cited by number; its text stands once, below the table, a link away.
-    const condition = cells.nth(3).getByRole('link', { name: /^if\s*1\s*, on condition 1/ });
-    await condition.click();
+    const conditions = cells
+      .nth(3)
+      .getByRole('link', { name: 'if1 on condition 1 below the table' });
+    await expect(conditions).toHaveCount(2);
+    await conditions.first().click();
     await expect(page).toHaveURL(/#condition-1$/);
-    await expect(page.getByRole('region', { name: 'Conditions' }).getByRole('listitem')).toHaveText([
-      /When the customer federates its own identity provider/,
-    ]);
+    await expect(page.getByRole('region', { name: 'Conditions' }).getByRole('listitem')).toHaveText(
+      [/When the customer federates its own identity provider/],
+    );
   });
 
   test('filters by context and by level, kept in the address', async ({ page, model }) => {

@@ -1,5 +1,3 @@
-import type { Party } from '../model/index.ts';
-
 /** An entry of the site's navigation: a page, or an anchor on it. */
 export interface NavEntry {
   label: string;
@@ -15,13 +13,13 @@ export interface NavEntry {
 export const NAV_PARTIES = 6;
 
 /** The parties' entries of the navigation: each one's page, or the first and a link to all. */
-export function partyEntries(
-  parties: readonly Party[],
-  route: (party: Party) => string,
+export function partyEntries<P extends { name: string; short?: string | undefined }>(
+  parties: readonly P[],
+  route: (party: P) => string,
   /** The page listing every party, at its `#parties` anchor. */
   all: string,
 ): NavEntry[] {
-  const entry = (party: Party) => ({ label: party.short ?? party.name, route: route(party) });
+  const entry = (party: P) => ({ label: party.short ?? party.name, route: route(party) });
   if (parties.length <= NAV_PARTIES) return parties.map(entry);
   return [
     ...parties.slice(0, NAV_PARTIES - 1).map(entry),
