@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import {
   chownSync,
   cpSync,
@@ -20,6 +20,19 @@ import { exchangeFolders } from '../../src/io/exchange.ts';
 import { onus } from '../helpers/onus.ts';
 
 const bin = path.resolve('bin/onus.js');
+
+/** Whether this process may mount a file system (root, outside a sandbox that forbids it). */
+function canMount(): boolean {
+  if (process.getuid?.() !== 0) return false;
+  const point = mkdtempSync(path.join(tmpdir(), 'onus-mount-'));
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', 'none', point], { stdio: 'ignore' });
+    execFileSync('umount', [point], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** Every file under a folder with its bytes: what must not change. */
 function snapshot(folder: string): Record<string, string> {
@@ -252,6 +265,33 @@ describe('an earlier output that is not what its manifest says', { timeout: 120_
     rmSync(late);
     expect((await onus(['build', '--out', 'site'], dir)).code).toBe(0);
   });
+
+  it.runIf(canMount())(
+    'should refuse a mount point inside, even over a folder its manifest lists',
+    async () => {
+      const dir = project();
+      expect((await onus(['build', '--out', 'site'], dir)).code).toBe(0);
+      const area = path.join(
+        dir,
+        'site',
+        'areas',
+        readdirSync(path.join(dir, 'site', 'areas'))[0]!,
+      );
+      execFileSync('mount', ['-t', 'tmpfs', 'none', area]);
+      try {
+        writeFileSync(path.join(area, 'index.html'), 'on another file system');
+        const result = await onus(['build', '--out', 'site'], dir);
+        expect(result.code).toBe(1);
+        expect(result.stderr).toMatch(
+          /that Onus did not write \(`areas\/[^`]+\/ \(a mount point\)`\)/,
+        );
+        expect(readFileSync(path.join(area, 'index.html'), 'utf8')).toBe('on another file system');
+        expect(readdirSync(dir).filter((name) => name.startsWith('.'))).toEqual([]);
+      } finally {
+        execFileSync('umount', [area]);
+      }
+    },
+  );
 
   // As root, the builds run as `nobody`, who cannot remove a folder of root's.
   it.runIf(process.getuid?.() === 0)(
