@@ -1,4 +1,4 @@
-import { fromHtml } from 'hast-util-from-html';
+import { createRequire } from 'node:module';
 import type { Nodes, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
@@ -65,7 +65,7 @@ export function checkLinkUrls(file: VFile, tree: Root): void {
     if (node.type === 'link' || node.type === 'definition') {
       if (!isAllowedLinkUrl(node.url)) refuse(node.url, node);
     } else if (node.type === 'html' && HTML_LINK_ATTRIBUTE.test(node.value)) {
-      visit(fromHtml(node.value, { fragment: true }), 'element', (element) => {
+      visit(htmlParser().fromHtml(node.value, { fragment: true }), 'element', (element) => {
         const names = MEDIA_ELEMENTS.has(element.tagName)
           ? HTML_LINK_PROPERTIES
           : [...HTML_LINK_PROPERTIES, ...HTML_SOURCE_PROPERTIES];
@@ -79,6 +79,18 @@ export function checkLinkUrls(file: VFile, tree: Root): void {
       });
     }
   });
+}
+
+/**
+ * hast-util-from-html, loaded the first time a model's HTML holds a link: loading it (and
+ * parse5) takes longer than most models' parse, which seldom need it.
+ */
+let loaded: typeof import('hast-util-from-html') | undefined;
+function htmlParser(): typeof import('hast-util-from-html') {
+  loaded ??= createRequire(import.meta.url)(
+    'hast-util-from-html',
+  ) as typeof import('hast-util-from-html');
+  return loaded;
 }
 
 function shorten(url: string): string {
