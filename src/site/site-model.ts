@@ -1,4 +1,5 @@
 import type { Activity, Area, Context, Level, Model, Party, Position } from '../model/index.ts';
+import { activitiesOfParty } from '../model/derived.ts';
 import { modelRoutes, modelScope, type ModelRoutes } from './routes.ts';
 
 /** A node of the matrix tree: an area or an activity, in the order the document gives. */
@@ -100,10 +101,10 @@ export function indexModel(
     list.forEach((activity, index) => orderInArea.set(activity.id, index));
     direct.set(parent, list);
   }
-  const byParty = new Map<string, Activity[]>(model.parties.map((party) => [party.id, []]));
-  for (const activity of activitiesInOrder) {
-    for (const party of activity.parties) byParty.get(party)?.push(activity);
-  }
+  const ordered = { ...model, activities: activitiesInOrder };
+  const byParty = new Map<string, Activity[]>(
+    model.parties.map((party) => [party.id, activitiesOfParty(ordered, party.id)]),
+  );
 
   return {
     model,

@@ -1,6 +1,7 @@
 import type { Activity, Area, Context, Level, Party } from '../model/index.ts';
 import { declaresLevels } from '../model/vocabulary.ts';
 import { plainTextOfMarkdown } from '../render/plain-text.ts';
+import { responsibleIn, sharedContexts, sharedWith as sharedWithParty } from '../model/derived.ts';
 import type { SiteModel } from './site-model.ts';
 
 /** One activity row of a matrix: a mark per party column. */
@@ -14,7 +15,8 @@ export interface ActivityRow {
   marks: boolean[];
   /** One entry per column of `matrixColumns`: who holds what there. */
   cells: MatrixCell[];
-  shared: boolean;
+  /** Where two or more parties are responsible for it (see sharedLabel), if anywhere. */
+  shared?: string;
 }
 
 /** A matrix column: a party (levels in its cells), or, when the model has contexts, a context. */
@@ -126,13 +128,39 @@ export function matrixGroups(site: SiteModel, rootArea: string | null = null): M
           areaIds,
           marks: columns.map((party) => activity.parties.includes(party)),
           cells: cellsOf(site, cellColumns, activity),
-          shared: activity.parties.length > 1,
+          ...sharedOf(site, activity),
         });
       }
     }
   };
   visit(rootArea, rootArea === null ? [] : site.ancestors(rootArea).map((area) => area.id));
   return groups.filter((group) => group.area !== null || group.rows.length > 0);
+}
+
+/**
+ * Where an activity is shared, in words: "Shared in PaaS and SaaS", or, in a model without
+ * contexts, "Shared by 2 parties" — never the bare word, which a model may declare as a level.
+ * Undefined where no two parties are responsible in the same context.
+ */
+export function sharedLabel(site: SiteModel, activity: Activity): string | undefined {
+  const contexts = sharedContexts(site.model, activity);
+  if (contexts.length === 0) return undefined;
+  if (contexts[0] === null) {
+    return `Shared by ${responsibleIn(site.model, activity, null).length} parties`;
+  }
+  return `Shared in ${listInWords(contexts.map((id) => site.context(id!).name))}`;
+}
+
+function sharedOf(site: SiteModel, activity: Activity): { shared?: string } {
+  const shared = sharedLabel(site, activity);
+  return shared === undefined ? {} : { shared };
+}
+
+/** `a`, `a and b`, `a, b and c`. */
+export function listInWords(items: readonly string[]): string {
+  return items.length <= 1
+    ? (items[0] ?? '')
+    : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 
 export interface PartyCard {
@@ -197,8 +225,12 @@ function sharedWith(
   site: SiteModel,
   activity: Activity,
   partyId: string,
+  held: readonly string[] | undefined,
 ): { sharedWith: Party[]; sharedWithMore: number } {
-  const others = activity.parties.filter((id) => id !== partyId);
+  // Only where this entry holds: a party responsible in IaaS and another in PaaS share nothing.
+  const others = sharedWithParty(site.model, activity, partyId)
+    .filter(({ contexts }) => !held || contexts.some((context) => held.includes(context!)))
+    .map(({ party }) => party);
   return {
     sharedWith: others.slice(0, SHARED_NAMED).map((id) => site.party(id)),
     sharedWithMore: Math.max(0, others.length - SHARED_NAMED),
@@ -220,7 +252,9 @@ export function partyLevels(site: SiteModel, partyId: string): PartyLevel[] {
   return site.model.levels
     .map((level) => {
       const groups = partyGroups(site, partyId, level.id);
-      const count = groups.reduce((sum, group) => sum + group.items.length, 0);
+      // Distinct activities: one held at this level in two contexts is listed twice.
+      const count = new Set(groups.flatMap((group) => group.items.map((item) => item.activity.id)))
+        .size;
       return { level, count, groups };
     })
     .filter((entry) => entry.count > 0);
@@ -243,7 +277,12 @@ export function partyGroups(site: SiteModel, partyId: string, levelId?: string):
         activity,
         first: activity.assignments.find((other) => other.party === partyId) === assignment,
         contexts: (assignment.contexts ?? []).map((id) => site.context(id)),
-        ...sharedWith(site, activity, partyId),
+        ...sharedWith(
+          site,
+          activity,
+          partyId,
+          site.level(assignment.level).responsible ? assignment.contexts : [],
+        ),
         ...(assignment.note !== undefined && { note: assignment.note }),
         ...(assignment.condition !== undefined && { condition: assignment.condition }),
       });
@@ -273,6 +312,8 @@ export interface ActivityView {
   areas: Area[];
   /** Parties holding a responsible level, in column order. */
   responsible: Party[];
+  /** Where two or more of them are responsible in the same context (see sharedLabel). */
+  shared?: string;
   /** Every party's level, in which contexts, on which condition, with its note, in order. */
   assignments: AssignmentView[];
   /** Whether the model declares levels of its own: then every assignment names its level. */
@@ -312,6 +353,7 @@ export function activityView(site: SiteModel, activityId: string): ActivityView 
     activity,
     areas: [...site.ancestors(activity.area)],
     responsible: activity.parties.map((id) => site.party(id)),
+    ...sharedOf(site, activity),
     assignments: activity.assignments.map(({ party, level, contexts, note, condition }) => ({
       party: site.party(party),
       level: site.level(level),

@@ -64,9 +64,49 @@ describe('matrixGroups', () => {
     expect(identity.depth).toBe(2);
     expect(identity.total).toBe(2);
     expect(identity.rows.map((row) => [row.activity.title, row.marks, row.shared])).toEqual([
-      ['RBAC roles', [true, true, false, true], true],
-      ['Service accounts', [true, false, false, false], false],
+      ['RBAC roles', [true, true, false, true], 'Shared by 3 parties'],
+      ['Service accounts', [true, false, false, false], undefined],
     ]);
+  });
+
+  it('should mark a row shared only where two parties are responsible in the same context', () => {
+    const grid = indexModel(
+      parse(`---
+title: Grid
+parties:
+  - id: customer
+    name: Customer
+  - id: provider
+    name: Provider
+contexts:
+  - id: iaas
+    name: IaaS
+  - id: paas
+    name: PaaS
+  - id: saas
+    name: SaaS
+---
+
+## Responsibility matrix
+
+| Activity         | IaaS     | PaaS               | SaaS               |
+| ---------------- | -------- | ------------------ | ------------------ |
+| Operating system | Customer | Provider           | Provider           |
+| Identity         | Customer | Customer, Provider | Customer, Provider |
+`).model!,
+    );
+    const rows = matrixGroups(grid).flatMap((group) => group.rows);
+    expect(rows.map((row) => [row.activity.title, row.shared])).toEqual([
+      ['Operating system', undefined],
+      ['Identity', 'Shared in PaaS and SaaS'],
+    ]);
+    const customer = partyGroups(grid, 'customer').flatMap((group) => group.items);
+    expect(customer.map((item) => [item.activity.title, item.sharedWith.map((p) => p.id)])).toEqual(
+      [
+        ['Operating system', []],
+        ['Identity', ['provider']],
+      ],
+    );
   });
 
   it('should list every activity exactly once', () => {
