@@ -15,7 +15,7 @@ test.describe('a grid by service model', () => {
       'SaaS',
     ]);
     // The legend: each level's name (its symbol is for the eye only) and what it means.
-    await expect(page.getByRole('term')).toHaveText([/Customer$/, /Shared$/, /Provider$/]);
+    await expect(page.getByRole('term')).toHaveText([/Owns$/, /Shared$/]);
     const row = page.getByRole('row', { name: /^Accounts and identities/ });
     const cells = row.getByRole('cell');
     await expect(cells.nth(0)).toHaveText(/Customer/);
@@ -63,7 +63,7 @@ test.describe('a grid by service model', () => {
     const articles = page.getByRole('article');
     await expect(articles).toHaveCount(3);
     await expect(articles.nth(0).getByRole('heading')).toHaveText(
-      /Customer\s*Customer\s*in On-premises, IaaS, PaaS/,
+      /Customer\s*Owns\s*in On-premises, IaaS, PaaS/,
     );
     await expect(articles.nth(1)).toContainText(
       'When the customer federates its own identity provider',

@@ -22,6 +22,7 @@ export const RULES = {
   'party-name-duplicate': 'error',
   'level-id-duplicate': 'error',
   'context-id-duplicate': 'error',
+  'level-name-taken': 'error',
   'level-unknown': 'error',
   'context-unknown': 'error',
   'party-unknown': 'error',

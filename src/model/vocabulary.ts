@@ -183,6 +183,46 @@ export function editDistance(a: string, b: string): number {
   return previous[b.length]!;
 }
 
+/**
+ * A level named like a party or a context (`levels: [{ id: customer, name: Customer }]` beside
+ * the party Customer): a cell "Provider" could then be read as a party or as a level, and a
+ * page would say the provider holds a duty at level "Customer". An error at the level.
+ */
+export function checkLevelNames(
+  file: VFile,
+  levels: ReadonlyArray<{ id: string; name: string; short: string }>,
+  parties: ReadonlyArray<{ id: string; name: string; short?: string | undefined }>,
+  contexts: ReadonlyArray<{ id: string; name: string }>,
+  positionOf: (index: number) => Position,
+): boolean {
+  const taken = new Map<string, string>();
+  for (const party of parties) {
+    for (const label of [party.id, party.name, party.short]) {
+      if (label) taken.set(label.toLowerCase(), `the party \`${party.name}\``);
+    }
+  }
+  for (const context of contexts) {
+    for (const label of [context.id, context.name]) {
+      taken.set(label.toLowerCase(), `the context \`${context.name}\``);
+    }
+  }
+  let distinct = true;
+  levels.forEach((level, index) => {
+    const clash = [level.id, level.name, level.short].find((label) =>
+      taken.has(label.toLowerCase()),
+    );
+    if (clash === undefined) return;
+    distinct = false;
+    report(
+      file,
+      'level-name-taken',
+      `Unexpected level \`${level.name}\`, which shares \`${clash}\` with ${taken.get(clash.toLowerCase())}, expected levels named for the degree a party holds, such as \`owns\`, \`shares\` and \`supports\`: a cell or a page could not tell the one from the other`,
+      positionOf(index),
+    );
+  });
+  return distinct;
+}
+
 /** Two levels or two contexts with the same id: an error at the second, naming the first. */
 export function checkUniqueIds(
   file: VFile,
