@@ -7,6 +7,7 @@ import remarkRehype from 'remark-rehype';
 import { visit } from 'unist-util-visit';
 import { LINK_SCHEMES } from '../model/link-urls.ts';
 import { isLocalMediaUrl, srcsetUrls } from '../model/media-urls.ts';
+import { rehypeAlerts } from './alerts.ts';
 import { noteParser, parseNote } from './note-tree.ts';
 import { simpleBlocks, simpleHtml } from './simple-blocks.ts';
 
@@ -47,7 +48,12 @@ function localMediaOnly() {
 }
 
 const sanitizing = <T extends typeof parsing>(processor: T) =>
-  processor.use(rehypeSanitize, SANITIZE_SCHEMA).use(localMediaOnly).use(rehypeStringify).freeze();
+  processor
+    .use(rehypeSanitize, SANITIZE_SCHEMA)
+    .use(localMediaOnly)
+    .use(rehypeAlerts)
+    .use(rehypeStringify)
+    .freeze();
 const withRawHtml = sanitizing(parsing().use(rehypeRaw));
 /** HTML in Markdown starts with `<`: without one there is nothing for the HTML parser to do. */
 const withoutRawHtml = sanitizing(parsing());

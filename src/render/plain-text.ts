@@ -1,4 +1,5 @@
 import { visit } from 'unist-util-visit';
+import { ALERT_MARKER } from './alerts.ts';
 import { parseNote } from './note-tree.ts';
 import { simpleBlocks, simpleText } from './simple-blocks.ts';
 
@@ -13,8 +14,11 @@ export function plainTextOfMarkdown(markdown: string): string {
   if (blocks) return simpleText(blocks);
   // Words of separate blocks (list items, cells) must stay separate words.
   const words: string[] = [];
-  visit(parseNote(markdown), (node) => {
-    if (node.type === 'text' || node.type === 'inlineCode') words.push(node.value);
+  visit(parseNote(markdown), (node, _, parent) => {
+    // An alert's marker (`[!NOTE]`) is no word of it.
+    if (node.type === 'text' && parent?.type === 'paragraph' && parent.children[0] === node) {
+      words.push(node.value.replace(ALERT_MARKER, ''));
+    } else if (node.type === 'text' || node.type === 'inlineCode') words.push(node.value);
     else if (node.type === 'image' && node.alt) words.push(node.alt);
   });
   return words.join(' ').replace(/\s+/g, ' ').trim();

@@ -36,6 +36,28 @@ describe('renderMarkdown', () => {
     expect(renderMarkdown(markdown)).not.toMatch(forbidden);
   });
 
+  it.each([
+    ['NOTE', 'Note'],
+    ['tip', 'Tip'],
+    ['IMPORTANT', 'Important'],
+    ['WARNING', 'Warning'],
+    ['CAUTION', 'Caution'],
+  ])('should show a %s alert as an alert labelled in words', (marker, label) => {
+    const html = renderMarkdown(`> [!${marker}]\n> Keep the keys **safe**.`);
+    expect(html).toContain(
+      `<div class="alert alert-${label.toLowerCase()}"><p class="alert-title">${label}</p>`,
+    );
+    expect(html).toContain('Keep the keys <strong>safe</strong>.');
+    expect(html).not.toContain('[!');
+    expect(plainTextOfMarkdown(`> [!${marker}]\n> Keep the keys safe.`)).toBe(
+      'Keep the keys safe.',
+    );
+  });
+
+  it('should leave a quote that only looks like an alert a quote', () => {
+    expect(renderMarkdown('> [!NOTED] not an alert')).toContain('<blockquote>');
+  });
+
   it('should keep links to http, https and mailto addresses, paths and fragments', () => {
     for (const url of [
       'https://example.com/a',
