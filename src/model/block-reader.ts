@@ -3,7 +3,7 @@ import { report } from './diagnostics.ts';
 import type { AreaDraft, AssignmentDraft, Located } from './drafts.ts';
 import { deriveId } from './ids.ts';
 import { readItemTitle } from './item-title.ts';
-import { plainText, printMarkdown } from './markdown.ts';
+import { plainText, printWithFootnotes } from './markdown.ts';
 import { resolveContexts, resolveLevel, type MatrixContext } from './matrix-context.ts';
 import { startOf } from './nodes.ts';
 import type { Position, Reference } from './schema.ts';
@@ -57,7 +57,10 @@ export function readActivityBlock(
       startOf(node),
     );
   }
-  const description = printMarkdown(listIndex === -1 ? body : body.slice(0, listIndex));
+  const description = printWithFootnotes(
+    listIndex === -1 ? body : body.slice(0, listIndex),
+    context.footnotes,
+  );
   for (const node of listIndex === -1 ? [] : body.slice(listIndex + 1)) {
     report(
       context.file,
@@ -361,10 +364,10 @@ function readPartyItem(context: MatrixContext, item: ListItem): AssignmentDraft 
         );
   if (contexts === null) return undefined;
   const condition = parts.condition;
-  const noteMarkdown = printMarkdown([
-    ...(note.length > 0 ? [{ type: 'paragraph', children: note } as Paragraph] : []),
-    ...rest,
-  ]);
+  const noteMarkdown = printWithFootnotes(
+    [...(note.length > 0 ? [{ type: 'paragraph', children: note } as Paragraph] : []), ...rest],
+    context.footnotes,
+  );
   return {
     party: party.id,
     level: level.id,

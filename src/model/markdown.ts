@@ -6,6 +6,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import remarkGfmFast from './remark-gfm-fast.ts';
 import { parseInSections } from './sectioned-parse.ts';
+import { visit } from 'unist-util-visit';
 import './micromark-linear.ts';
 
 /** SRM Markdown is CommonMark with GFM (tables, task lists…) and YAML frontmatter. */
@@ -35,6 +36,29 @@ export function printMarkdown(nodes: readonly RootContent[]): string | undefined
     '$1[!$2]',
   );
   return text.trim() === '' ? undefined : text.trimEnd();
+}
+
+/**
+ * Print nodes as printMarkdown does, followed by the definitions of the footnotes they refer
+ * to (from anywhere in the file): a note, a description or prose keeps its footnotes' text,
+ * which it would otherwise print as a bare `[^1]`.
+ */
+export function printWithFootnotes(
+  nodes: readonly RootContent[],
+  footnotes: ReadonlyMap<string, string>,
+): string | undefined {
+  const markdown = printMarkdown(nodes);
+  if (markdown === undefined || footnotes.size === 0 || !markdown.includes('[^')) return markdown;
+  const referenced = new Set<string>();
+  for (const node of nodes) {
+    visit(node, 'footnoteReference', (reference) => {
+      if (footnotes.has(reference.identifier)) referenced.add(reference.identifier);
+    });
+  }
+  const definitions = [...referenced].map(
+    (id) => `[^${id}]: ${footnotes.get(id)!.replaceAll('\n', '\n    ')}`,
+  );
+  return definitions.length === 0 ? markdown : `${markdown}\n\n${definitions.join('\n\n')}`;
 }
 
 /**

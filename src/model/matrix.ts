@@ -5,7 +5,7 @@ import { hasErrors, report } from './diagnostics.ts';
 import type { AreaDraft, ItemTitle } from './drafts.ts';
 import { resolveContexts, resolveLevel, type MatrixContext } from './matrix-context.ts';
 import { readItemTitle } from './item-title.ts';
-import { plainText, printMarkdown, splitAtHeadings } from './markdown.ts';
+import { plainText, printMarkdown, printWithFootnotes, splitAtHeadings } from './markdown.ts';
 import { describeNode, startOf } from './nodes.ts';
 import type { PartyDirectory } from './parties.ts';
 import type { Context, Level } from './schema.ts';
@@ -47,7 +47,11 @@ export function readMatrix(
     defaultLevel: levels.find((level) => level.responsible) ?? levels[0]!,
     builder: new ModelBuilder(file, partyIds, levels),
   };
-  const { before, groups } = splitAtHeadings(children, 3);
+  // Footnote definitions may stand anywhere: they are read from the whole file, not as content.
+  const { before, groups } = splitAtHeadings(
+    children.filter((node) => node.type !== 'footnoteDefinition'),
+    3,
+  );
 
   const { before: top, groups: topBlocks } = splitAtHeadings(before, 4);
   const introduction: RootContent[] = [];
@@ -295,7 +299,7 @@ function addActivity(
   if (!level || contexts === null) return;
   const activity = context.builder.activity(title, area, startOf(item));
   if (!activity) return;
-  const note = printMarkdown(notes);
+  const note = printWithFootnotes(notes, context.footnotes);
   context.builder.assign(activity, {
     party,
     level: level.id,

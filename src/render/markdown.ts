@@ -7,7 +7,9 @@ import remarkRehype from 'remark-rehype';
 import { visit } from 'unist-util-visit';
 import { LINK_SCHEMES } from '../model/link-urls.ts';
 import { isLocalMediaUrl, srcsetUrls } from '../model/media-urls.ts';
+import { VFile } from 'vfile';
 import { rehypeAlerts } from './alerts.ts';
+import { footnoteKey, rehypeFootnoteLinks } from './footnote-links.ts';
 import { noteParser, parseNote } from './note-tree.ts';
 import { simpleBlocks, simpleHtml } from './simple-blocks.ts';
 
@@ -52,6 +54,7 @@ const sanitizing = <T extends typeof parsing>(processor: T) =>
     .use(rehypeSanitize, SANITIZE_SCHEMA)
     .use(localMediaOnly)
     .use(rehypeAlerts)
+    .use(rehypeFootnoteLinks)
     .use(rehypeStringify)
     .freeze();
 const withRawHtml = sanitizing(parsing().use(rehypeRaw));
@@ -72,7 +75,9 @@ export function renderMarkdown(markdown: string): string {
     else {
       const processor = markdown.includes('<') ? withRawHtml : withoutRawHtml;
       // The tree, parsed once for the HTML and the plain text (see note-tree.ts).
-      html = processor.stringify(processor.runSync(parseNote(markdown)));
+      const file = new VFile();
+      if (markdown.includes('[^')) file.data.footnoteKey = footnoteKey(markdown);
+      html = processor.stringify(processor.runSync(parseNote(markdown), file));
     }
     rendered.set(markdown, html);
   }

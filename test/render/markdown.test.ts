@@ -54,6 +54,17 @@ describe('renderMarkdown', () => {
     );
   });
 
+  it("should link a note's footnotes both ways, with ids of their own", () => {
+    const html = renderMarkdown('Rotate the keys.[^hsm]\n\n[^hsm]: In its HSMs.');
+    const ids = [...html.matchAll(/ id="([^"]+)"/g)].map((match) => match[1]);
+    const targets = [...html.matchAll(/ href="#([^"]+)"/g)].map((match) => match[1]);
+    expect(targets.length).toBe(2);
+    for (const target of targets) expect(ids).toContain(target);
+    const other = renderMarkdown('Back up the keys.[^hsm]\n\n[^hsm]: In its HSMs too.');
+    const otherIds = [...other.matchAll(/ id="([^"]+)"/g)].map((match) => match[1]);
+    expect(otherIds.filter((id) => ids.includes(id))).toEqual([]);
+  });
+
   it('should leave a quote that only looks like an alert a quote', () => {
     expect(renderMarkdown('> [!NOTED] not an alert')).toContain('<blockquote>');
   });
