@@ -1,5 +1,6 @@
 import type { Activity, Assignment, Model } from '../model/index.ts';
 import { declaresLevels } from '../model/vocabulary.ts';
+import { plainTextOfMarkdown } from '../render/plain-text.ts';
 import { csvText } from './csv-text.ts';
 
 /** Mark for a responsible party's cell when the model has only the default level; empty otherwise. */
@@ -127,6 +128,59 @@ export function libraryCsv(
           }),
           urlOf(model.id, activity.id),
         ]),
+    );
+  });
+  return csvText([header, ...rows]);
+}
+
+/**
+ * Every assignment as a row of its own — the long form of the matrix, for a spreadsheet's
+ * filters and pivots: what an activity is, and who holds it at which level, in which contexts,
+ * on which condition, with which note (as text), and its permanent address. Every assignment
+ * fact of `model.json` is in it. A library's names the model of each row.
+ */
+export function assignmentsCsv(
+  models: ReadonlyArray<{ model: Model; activities: readonly Activity[] }>,
+  urlOf: (modelId: string, activityId: string) => string,
+): string {
+  const library = models.length > 1;
+  const header = [
+    ...(library ? ['Model'] : []),
+    'Activity id',
+    'Activity',
+    'Area',
+    'References',
+    'Party',
+    'Level',
+    'Responsible',
+    'Contexts',
+    'Condition',
+    'Note',
+    'URL',
+  ];
+  const rows = models.flatMap(({ model, activities }) => {
+    const party = new Map(model.parties.map((entry) => [entry.id, entry.name]));
+    const level = new Map(model.levels.map((entry) => [entry.id, entry]));
+    const context = new Map(model.contexts.map((entry) => [entry.id, entry.name]));
+    return activities.flatMap((activity) =>
+      activity.assignments.map((assignment) => [
+        ...(library ? [model.title] : []),
+        activity.id,
+        activity.title,
+        activity.path.join(' > '),
+        activity.references
+          .map((reference) => `${reference.framework} ${reference.id}`.trim())
+          .join('; '),
+        party.get(assignment.party) ?? assignment.party,
+        level.get(assignment.level)?.name ?? assignment.level,
+        level.get(assignment.level)?.responsible ? 'yes' : 'no',
+        (assignment.contexts ?? activity.contexts ?? [])
+          .map((id) => context.get(id) ?? id)
+          .join('; '),
+        assignment.condition === undefined ? '' : plainTextOfMarkdown(assignment.condition),
+        assignment.note === undefined ? '' : plainTextOfMarkdown(assignment.note),
+        urlOf(model.id, activity.id),
+      ]),
     );
   });
   return csvText([header, ...rows]);

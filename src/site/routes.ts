@@ -19,6 +19,7 @@ export const routes = {
   activity: (id: string) => `activities/${encodeURIComponent(id)}/`,
   modelJson: () => 'model.json',
   matrixCsv: () => 'matrix.csv',
+  assignmentsCsv: () => 'assignments.csv',
   permalinks: () => 'permalinks.json',
   schema: () => 'model.schema.json',
   /** A library's: every model, and the combined duties of the models a reader picks. */
@@ -29,7 +30,15 @@ export const routes = {
 /** The routes of one model's pages: at the top of a site of one model, under `<model-id>/` in a library. */
 export type ModelRoutes = Pick<
   typeof routes,
-  'home' | 'matrix' | 'party' | 'area' | 'activity' | 'modelJson' | 'matrixCsv' | 'permalinks'
+  | 'home'
+  | 'matrix'
+  | 'party'
+  | 'area'
+  | 'activity'
+  | 'modelJson'
+  | 'matrixCsv'
+  | 'assignmentsCsv'
+  | 'permalinks'
 >;
 
 /** The folder of a model's pages in a site: `''` when it is the site's only model. */
@@ -47,6 +56,7 @@ export function modelRoutes(scope: string): ModelRoutes {
     activity: (id) => `${scope}${routes.activity(id)}`,
     modelJson: () => `${scope}${routes.modelJson()}`,
     matrixCsv: () => `${scope}${routes.matrixCsv()}`,
+    assignmentsCsv: () => `${scope}${routes.assignmentsCsv()}`,
     permalinks: () => `${scope}${routes.permalinks()}`,
   };
 }

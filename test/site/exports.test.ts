@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { matrixCsv } from '../../src/export/csv.ts';
+import { assignmentsCsv, matrixCsv } from '../../src/export/csv.ts';
 import { publishedModel } from '../../src/export/model-json.ts';
 import { DEFAULT_LEVEL, type Activity, type Party } from '../../src/model/index.ts';
 import { indexModel } from '../../src/site/site-model.ts';
@@ -121,6 +121,47 @@ describe('matrixCsv', () => {
       matrixCsv({ parties: [], levels: [DEFAULT_LEVEL], contexts: [] }, [activity], () => 'u'),
     );
     expect(row).toEqual(["'+1 > @SUM(A1)", `'=HYPERLINK("http://evil.example","click")`, 'u']);
+  });
+});
+
+describe('assignmentsCsv', () => {
+  it('should give every assignment of model.json a row: party, level, contexts, condition, note', () => {
+    const text = readFileSync('examples/cloud-service-models.md', 'utf8');
+    const grid = indexModel(parse(text).model!);
+    const rows = readCsv(
+      assignmentsCsv([{ model: grid.model, activities: grid.activitiesInOrder }], (_, id) => id),
+    );
+    expect(rows[0]).toEqual([
+      'Activity id',
+      'Activity',
+      'Area',
+      'References',
+      'Party',
+      'Level',
+      'Responsible',
+      'Contexts',
+      'Condition',
+      'Note',
+      'URL',
+    ]);
+    const assignments = grid.model.activities.flatMap((activity) =>
+      activity.assignments.map((assignment) => [activity.id, assignment.party, assignment.level]),
+    );
+    expect(rows.length - 1).toBe(assignments.length);
+    const identities = rows.filter((row) => row[1] === 'Accounts and identities');
+    expect(identities).toContainEqual([
+      'information-and-data-accounts-and-identities',
+      'Accounts and identities',
+      'Information and data',
+      '',
+      'Example Cloud',
+      'Shared',
+      'yes',
+      'SaaS',
+      'When the customer federates its own identity provider; otherwise Example Cloud runs the directory.',
+      '',
+      'information-and-data-accounts-and-identities',
+    ]);
   });
 });
 
