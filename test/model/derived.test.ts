@@ -87,6 +87,10 @@ describe('shared in a context', () => {
     expect(activitiesOfParty({ levels, contexts, activities: [twice, none] }, 'customer')).toEqual([
       twice,
     ]);
+    expect(partyCounts({ levels, contexts, activities: [twice, none] }, 'customer')).toEqual({
+      responsible: 1,
+      takesPart: 1,
+    });
   });
 });
 

@@ -11,6 +11,12 @@ const bytes = (...parts: Array<string | number[]>) =>
   Buffer.concat(
     parts.map((part) => (typeof part === 'string' ? Buffer.from(part) : Buffer.from(part))),
   );
+/** 100 activities, each held in one of `contexts` contexts: a matrix of 100 × `contexts` cells. */
+const byContexts = (contexts: number) =>
+  valid(Array.from({ length: 100 }, (_, i) => `- Activity ${i} {contexts=c0}`).join('\n')).replace(
+    '---\n\n',
+    `contexts:\n${Array.from({ length: contexts }, (_, i) => `  - id: c${i}\n    name: C${i}\n`).join('')}---\n\n`,
+  );
 const nested = (depth: number) =>
   Array.from({ length: depth }, (_, level) => `${'  '.repeat(level)}- Level ${level}`).join('\n');
 const many = (count: number) =>
@@ -193,24 +199,12 @@ const CASES: Array<[string, () => string | Uint8Array, Outcome]> = [
   ],
   [
     'a matrix of 100 activities by 2,001 contexts, each held in one',
-    () =>
-      valid(
-        Array.from({ length: 100 }, (_, i) => `- Activity ${i} {contexts=c0}`).join('\n'),
-      ).replace(
-        '---\n\n',
-        `contexts:\n${Array.from({ length: 2_001 }, (_, i) => `  - id: c${i}\n    name: C${i}\n`).join('')}---\n\n`,
-      ),
+    () => byContexts(2_001),
     'error',
   ],
   [
     'a matrix of 100 activities by 2,000 contexts, each held in one',
-    () =>
-      valid(
-        Array.from({ length: 100 }, (_, i) => `- Activity ${i} {contexts=c0}`).join('\n'),
-      ).replace(
-        '---\n\n',
-        `contexts:\n${Array.from({ length: 2_000 }, (_, i) => `  - id: c${i}\n    name: C${i}\n`).join('')}---\n\n`,
-      ),
+    () => byContexts(2_000),
     'model',
   ],
   [
