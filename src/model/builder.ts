@@ -133,6 +133,7 @@ export class ModelBuilder {
   /** Ids assigned, conflicts reported: the areas and activities of the model, in the author's order. */
   finish(): BuiltMatrix {
     assignIds(this.#file, this.#areas, this.#activities);
+    this.#checkContexts();
     const column = (party: string) => this.#partyOrder.get(party) ?? 0;
     return {
       areas: this.#areas.map((area) => ({
@@ -173,6 +174,28 @@ export class ModelBuilder {
         };
       }),
     };
+  }
+
+  /**
+   * A party given an activity in a context the activity is not in (`Contexts: Dedicated` above,
+   * `- **Provider** shares in Standard` below): no page could say where it holds it, and
+   * `parties` would name it while no context does. An error at the party's line.
+   */
+  #checkContexts(): void {
+    for (const activity of this.#activities) {
+      const exists = activity.contexts;
+      if (!exists) continue;
+      for (const assignment of activity.assignments) {
+        const outside = (assignment.contexts ?? []).filter((id) => !exists.includes(id));
+        if (outside.length === 0) continue;
+        report(
+          this.#file,
+          'context-outside-activity',
+          `Unexpected \`${assignment.party}\` on \`${activity.title}\` in ${outside.map((id) => `\`${id}\``).join(', ')}, where the activity is not, expected one of the contexts it is in: ${exists.map((id) => `\`${id}\``).join(', ')}`,
+          assignment.position,
+        );
+      }
+    }
   }
 
   /** Parties that hold nothing, for the `party-empty` warning. */

@@ -25,6 +25,7 @@ export const RULES = {
   'level-name-taken': 'error',
   'level-unknown': 'error',
   'context-unknown': 'error',
+  'context-outside-activity': 'error',
   'party-unknown': 'error',
   'table-cells': 'error',
   'table-no-title': 'error',
