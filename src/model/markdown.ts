@@ -50,11 +50,16 @@ export function printWithFootnotes(
   const markdown = printMarkdown(nodes);
   if (markdown === undefined || footnotes.size === 0 || !markdown.includes('[^')) return markdown;
   const referenced = new Set<string>();
+  const defined = new Set<string>();
   for (const node of nodes) {
-    visit(node, 'footnoteReference', (reference) => {
-      if (footnotes.has(reference.identifier)) referenced.add(reference.identifier);
+    visit(node, (inner) => {
+      if (inner.type === 'footnoteDefinition') defined.add(inner.identifier);
+      else if (inner.type === 'footnoteReference' && footnotes.has(inner.identifier)) {
+        referenced.add(inner.identifier);
+      }
     });
   }
+  for (const id of defined) referenced.delete(id);
   const definitions = [...referenced].map(
     (id) => `[^${id}]: ${footnotes.get(id)!.replaceAll('\n', '\n    ')}`,
   );

@@ -5,7 +5,7 @@ import { hasErrors, report } from './diagnostics.ts';
 import type { AreaDraft, ItemTitle } from './drafts.ts';
 import { resolveContexts, resolveLevel, type MatrixContext } from './matrix-context.ts';
 import { readItemTitle } from './item-title.ts';
-import { plainText, printMarkdown, printWithFootnotes, splitAtHeadings } from './markdown.ts';
+import { plainText, printWithFootnotes, splitAtHeadings } from './markdown.ts';
 import { describeNode, startOf } from './nodes.ts';
 import type { PartyDirectory } from './parties.ts';
 import type { Context, Level } from './schema.ts';
@@ -132,7 +132,7 @@ export function readMatrix(
       );
     }
   }
-  const intro = printMarkdown(introduction);
+  const intro = printWithFootnotes(introduction, context.footnotes);
   return intro === undefined ? result : { introduction: intro, ...result };
 }
 

@@ -9,7 +9,7 @@ import { readFrontmatter } from './frontmatter.ts';
 import { partyCandidates } from './party-candidates.ts';
 import { checkLimits } from './limits.ts';
 import { MAX_ID_LENGTH, slugify } from './ids.ts';
-import { parseMarkdown, plainText, printMarkdown } from './markdown.ts';
+import { parseMarkdown, plainText, printMarkdown, printWithFootnotes } from './markdown.ts';
 import { readMatrix } from './matrix.ts';
 import { checkLinkUrls, mayHoldLinks } from './link-urls.ts';
 import { warnRemoteMedia } from './media-urls.ts';
@@ -141,6 +141,8 @@ function readModel(file: VFile): Model | undefined {
     readPartyDescriptions(file, section.children, directory, descriptions);
   });
 
+  // Footnote definitions, wherever they stand: the text of what refers to them.
+  const footnotes = text.includes('[^') ? footnotesOf(tree) : new Map<string, string>();
   const content = readMatrix(
     file,
     text,
@@ -150,7 +152,7 @@ function readModel(file: VFile): Model | undefined {
     directory,
     frontmatter.levels,
     frontmatter.contexts,
-    text.includes('[^') ? footnotesOf(tree) : new Map(),
+    footnotes,
   );
   if (hasErrors(file)) return undefined;
   checkSiteSize(
@@ -162,7 +164,7 @@ function readModel(file: VFile): Model | undefined {
   );
   if (hasErrors(file)) return undefined;
 
-  const introduction = printMarkdown(outline.preamble);
+  const introduction = printWithFootnotes(outline.preamble, footnotes);
   return {
     schemaVersion: 2,
     id,
@@ -194,7 +196,7 @@ function readModel(file: VFile): Model | undefined {
     },
     areas: content.areas,
     activities: content.activities,
-    sections: proseSections(outline.sections),
+    sections: proseSections(outline.sections, footnotes),
   };
 }
 
@@ -221,14 +223,17 @@ function checkPartyHeadingLevels(
   }
 }
 
-function proseSections(sections: readonly OutlineSection[]): Section[] {
+function proseSections(
+  sections: readonly OutlineSection[],
+  footnotes: ReadonlyMap<string, string>,
+): Section[] {
   const slugger = new GithubSlugger();
   return sections
     .filter((section) => section.kind === 'prose')
     .map((section) => ({
       id: slugger.slug(section.title) || slugger.slug('section'),
       title: section.title,
-      markdown: printMarkdown(section.children) ?? '',
+      markdown: printWithFootnotes(section.children, footnotes) ?? '',
       position: startOf(section.heading),
     }));
 }
