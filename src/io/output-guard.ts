@@ -179,7 +179,7 @@ function foreignAtTop(top: readonly Dirent[], manifest: readonly string[] | unde
 /**
  * Everything under an earlier output that its manifest does not account for: files and folders
  * it does not list, and every symbolic link, mount point or other special entry, which Onus
- * never writes. Listing a large site takes a while (0.2 s for a library's 43,000 entries).
+ * never writes. Listing a large site takes a while (0.12–0.15 s for a library's 43,000 entries).
  */
 export function foreignEntries(folder: string): string[] {
   const manifest = readManifestSync(folder);

@@ -8,8 +8,8 @@ import { readManifest } from './output-guard.ts';
  * manifest, or a new one it did not use. A rebuilt library has 43,000 files and folders to
  * remove: Node's removal takes 0.6 s of them, the system's `rm` 0.4 s, and two `rm` side by
  * side, each on half of the folder, 0.23 s. Neither follows a symbolic link or enters another
- * file system; what `rm` leaves (or all of it, where there is none) is removed here the same
- * way. Resolves with why something could not be removed, or undefined once it is gone.
+ * file system; what `rm` leaves (or all of it, off Linux, whose GNU `rm` alone stays on one
+ * file system) is removed here the same way. Resolves with why something could not be removed, or undefined once it is gone.
  */
 export async function removeOutputFolder(folder: string): Promise<string | undefined> {
   const info = await lstat(folder).catch(() => undefined);

@@ -86,7 +86,8 @@ async function modelFiles(root: string, shownAs: string, only?: string): Promise
 async function sync(root: string, files: readonly string[], context: LoaderContext): Promise<void> {
   // Read as `onus check` reads: a FIFO, a device or a file past the size limit is an error.
   const loaded = await loadFiles(files, process.cwd());
-  const texts = loaded.map((file) => Buffer.from((file.value as Uint8Array | undefined) ?? []));
+  // The bytes as read (a file that could not be read has none), not a copy of them.
+  const texts = loaded.map((file) => (Buffer.isBuffer(file.value) ? file.value : Buffer.alloc(0)));
   const digests = texts.map((text) => context.generateDigest(text.toString('latin1')));
   const digest = context.generateDigest(digests.join(' '));
   if (context.meta.get('digest') === digest && context.store.keys().length > 0) return;

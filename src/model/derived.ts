@@ -6,6 +6,17 @@ import type { Activity, Model } from './schema.ts';
  */
 type Facts = Pick<Model, 'levels' | 'contexts'>;
 
+/** The ids of the responsible levels, once per model: every fact below asks per context. */
+const responsibleSets = new WeakMap<Facts['levels'], Set<string>>();
+function responsibleLevels(levels: Facts['levels']): Set<string> {
+  let ids = responsibleSets.get(levels);
+  if (!ids) {
+    ids = new Set(levels.filter((level) => level.responsible).map((level) => level.id));
+    responsibleSets.set(levels, ids);
+  }
+  return ids;
+}
+
 /** The contexts an activity exists in: `[null]` for a model without contexts. */
 export function contextsOf(model: Facts, activity: Activity): Array<string | null> {
   if (model.contexts.length === 0) return [null];
@@ -14,7 +25,7 @@ export function contextsOf(model: Facts, activity: Activity): Array<string | nul
 
 /** The parties at a responsible level of the activity in one context, in column order. */
 export function responsibleIn(model: Facts, activity: Activity, context: string | null): string[] {
-  const responsible = new Set(model.levels.filter((level) => level.responsible).map((l) => l.id));
+  const responsible = responsibleLevels(model.levels);
   const parties: string[] = [];
   for (const assignment of activity.assignments) {
     if (!responsible.has(assignment.level) || parties.includes(assignment.party)) continue;
