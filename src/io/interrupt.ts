@@ -71,6 +71,9 @@ function isRunning(pid: number): boolean {
   }
 }
 
+/** How long an interrupted command lets writes already on the system's threads land. */
+const SETTLE_MS = 50;
+
 function removeTemporaryFolders(): void {
   for (const folder of temporaryFolders) removeFolder(folder);
   temporaryFolders.clear();
@@ -97,7 +100,13 @@ function removeFolder(folder: string): void {
 }
 
 function stop(signal: NodeJS.Signals): never {
+  const folders = [...temporaryFolders];
   removeTemporaryFolders();
+  // Writes the system's threads had already taken (a directory made for a page) can land after
+  // the removal and make the folder again. This thread, blocked, can hand them no more: let those
+  // few land, then remove what they made.
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, SETTLE_MS);
+  for (const folder of folders) removeFolder(folder);
   process.stderr.write(`\nonus: stopped by ${signal}; the output folder is as it was.\n`);
   process.exit(EXIT_CODES[signal] ?? 1);
 }
