@@ -9,6 +9,7 @@ import {
   describeChoice,
   dutiesOf,
   searchFromChoice,
+  stackCounts,
   type Duty,
   type StackData,
 } from '../site/stack.ts';
@@ -101,9 +102,11 @@ function setUpStack(form: HTMLFormElement): void {
   const render = () => {
     const picked = choice();
     const duties = dutiesOf(data, picked);
+    const counts = stackCounts(data, picked);
     const name = party.selectedOptions[0]?.textContent?.trim() ?? picked.party;
     const models = picked.models.length || data.models.length;
-    heading.textContent = `${name}: ${count(duties.length, 'duty', 'duties')} in ${count(models, 'model', 'models')}`;
+    const part = counts.takesPart > 0 ? `, takes part in ${counts.takesPart} more` : '';
+    heading.textContent = `${name}: responsible for ${count(counts.responsible, 'activity', 'activities')}${part} in ${count(models, 'model', 'models')}`;
     // Said in words too, so that a printout or a shared copy says what it was taken from.
     if (summary) summary.textContent = describeChoice(data, picked);
     list.replaceChildren(...byModel(duties).map(([model, rows]) => modelSection(model, rows)));
@@ -153,7 +156,12 @@ function modelSection(model: Duty['model'], duties: readonly Duty[]): HTMLElemen
   const title = element('h3');
   const link = element('a', model.title);
   link.href = hrefFor(model.route);
-  title.append(link, ` (${count(duties.length, 'duty', 'duties')})`);
+  const responsible = duties.filter((duty) => duty.responsible).length;
+  const part = duties.length - responsible;
+  title.append(
+    link,
+    ` (responsible for ${count(responsible, 'activity', 'activities')}${part > 0 ? `, takes part in ${part}` : ''})`,
+  );
   const table = element('table', undefined, 'stack-table');
   const head = element('tr');
   for (const label of ['Activity', 'Area', 'Level', 'Notes']) {
@@ -170,12 +178,26 @@ function modelSection(model: Duty['model'], duties: readonly Duty[]): HTMLElemen
     const activity = element('a', duty.activity.title);
     activity.href = hrefFor(duty.activity.route);
     name.append(activity, element('span', duty.activity.id, 'stack-id'));
-    const level = element('td', duty.level.name);
-    if (duty.contexts.length > 0) level.append(element('span', ` in ${duty.contexts.join(', ')}`));
+    const levels = element('td');
     const notes = element('td');
-    if (duty.condition) notes.append(element('p', `Condition: ${duty.condition}`, 'condition'));
-    if (duty.note) notes.append(element('p', duty.note));
-    row.append(name, element('td', duty.activity.path.join(' › ')), level, notes);
+    // A note written once for the party's entries is shown once.
+    const oneNote = new Set(duty.entries.map((entry) => entry.note)).size === 1;
+    for (const entry of duty.entries) {
+      const level = element('p', entry.level.name);
+      if (entry.contexts.length > 0) level.append(` in ${entry.contexts.join(', ')}`);
+      levels.append(level);
+      const where = duty.entries.length > 1 ? `${entry.level.name}: ` : '';
+      if (entry.condition) {
+        notes.append(element('p', `${where}Condition: ${entry.condition}`, 'condition'));
+      }
+      for (const footnote of entry.footnotes ?? []) {
+        notes.append(element('p', `${where}Footnote: ${footnote}`, 'condition'));
+      }
+      if (entry.note && !oneNote) notes.append(element('p', `${where}${entry.note}`));
+    }
+    const note = duty.entries[0]!.note;
+    if (oneNote && note) notes.append(element('p', note));
+    row.append(name, element('td', duty.activity.path.join(' › ')), levels, notes);
     table.tBodies[0]!.append(row);
   }
   section.append(title, table);
@@ -185,18 +207,34 @@ function modelSection(model: Duty['model'], duties: readonly Duty[]): HTMLElemen
 function dutiesCsv(duties: readonly Duty[]): string {
   const url = (route: string) => new URL(hrefFor(route), location.href).href;
   return csvText([
-    ['Model', 'Area', 'Activity', 'Id', 'Level', 'Contexts', 'Condition', 'Note', 'URL'],
-    ...duties.map((duty) => [
-      duty.model.title,
-      duty.activity.path.join(' > '),
-      duty.activity.title,
-      duty.activity.id,
-      duty.level.name,
-      duty.contexts.join('; '),
-      duty.condition ?? '',
-      duty.note ?? '',
-      url(duty.activity.route),
-    ]),
+    [
+      'Model',
+      'Area',
+      'Activity',
+      'Id',
+      'Level',
+      'Responsible',
+      'Contexts',
+      'Condition',
+      'Footnotes',
+      'Note',
+      'URL',
+    ],
+    ...duties.flatMap((duty) =>
+      duty.entries.map((entry) => [
+        duty.model.title,
+        duty.activity.path.join(' > '),
+        duty.activity.title,
+        duty.activity.id,
+        entry.level.name,
+        entry.level.responsible ? 'yes' : 'no',
+        entry.contexts.join('; '),
+        entry.condition ?? '',
+        (entry.footnotes ?? []).join('\n'),
+        entry.note ?? '',
+        url(duty.activity.route),
+      ]),
+    ),
   ]);
 }
 

@@ -12,7 +12,8 @@ type Vocabulary = Pick<Model, 'parties' | 'levels' | 'contexts'>;
  * The matrix as CSV (RFC 4180: CRLF line ends, fields quoted when they need it, quotes
  * doubled): area path, activity, references (when any), then a column per party — per party
  * and context when the model has contexts — holding the level the party holds there (`x`
- * for a model with only the default level), then the url. A field that a spreadsheet would
+ * for a model with only the default level) with its condition and footnote labels, then the
+ * url, then the footnotes' text when any cell has one. A field that a spreadsheet would
  * run as a formula (starting with =, +, -, @, tab or CR) is prefixed with `'`, as OWASP advises.
  */
 export function matrixCsv(
@@ -33,12 +34,14 @@ export function matrixCsv(
             label: `${party.name} (${context.name})`,
           })),
         );
+  const withFootnotes = activities.some(citesFootnotes);
   const header = [
     'Area',
     'Activity',
     ...(withReferences ? ['References'] : []),
     ...columns.map((column) => column.label),
     'URL',
+    ...(withFootnotes ? ['Footnotes'] : []),
   ];
   const rows = activities.map((activity) => [
     activity.path.join(' > '),
@@ -54,14 +57,53 @@ export function matrixCsv(
       const held = activity.assignments.filter(
         (assignment) => assignment.party === party.id && holdsIn(activity, assignment, context?.id),
       );
-      if (onlyDefault) return held.length > 0 ? CSV_MARK : '';
       return [
-        ...new Set(held.map((assignment) => levelName.get(assignment.level) ?? assignment.level)),
+        ...new Set(
+          held.map((assignment) =>
+            heldText(
+              onlyDefault ? CSV_MARK : (levelName.get(assignment.level) ?? assignment.level),
+              assignment,
+            ),
+          ),
+        ),
       ].join('; ');
     }),
     urlOf(activity.id),
+    ...(withFootnotes ? [activityFootnotes(activity)] : []),
   ]);
   return csvText([header, ...rows]);
+}
+
+/**
+ * A level in a cell of the wide CSV, with what qualifies it: `Owns if <condition>`, and the
+ * labels of its footnotes (`Owns [^1]`), whose text the Footnotes column gives.
+ */
+function heldText(level: string, assignment: Assignment): string {
+  const condition =
+    assignment.condition === undefined ? '' : ` if ${plainTextOfMarkdown(assignment.condition)}`;
+  const marks = (assignment.footnotes ?? []).map((footnote) => ` [^${footnote.label}]`).join('');
+  return `${level}${condition}${marks}`;
+}
+
+/** The footnotes an activity's cells cite, each once: `[^1]: text`, a line each. */
+function activityFootnotes(activity: Activity): string {
+  const footnotes = new Map<string, string>();
+  for (const assignment of activity.assignments) {
+    for (const { label, text } of assignment.footnotes ?? []) {
+      footnotes.set(label, plainTextOfMarkdown(text));
+    }
+  }
+  return [...footnotes].map(([label, text]) => `[^${label}]: ${text}`).join('\n');
+}
+
+const citesFootnotes = (activity: Activity) =>
+  activity.assignments.some((assignment) => assignment.footnotes);
+
+/** An assignment's footnotes as text, a line each. */
+function footnotesText(assignment: Assignment): string {
+  return (assignment.footnotes ?? [])
+    .map((footnote) => plainTextOfMarkdown(footnote.text))
+    .join('\n');
 }
 
 /** Whether an assignment holds in a context (or anywhere, without one). */
@@ -88,6 +130,7 @@ export function libraryCsv(
       models.flatMap(({ model }) => model.parties.map((party) => [party.id, party] as const)),
     ).values(),
   ];
+  const withFootnotes = models.some(({ activities }) => activities.some(citesFootnotes));
   const header = [
     'Model',
     'Area',
@@ -96,6 +139,7 @@ export function libraryCsv(
     'Context',
     ...parties.map((party) => party.name),
     'URL',
+    ...(withFootnotes ? ['Footnotes'] : []),
   ];
   const rows = models.flatMap(({ model, activities }) => {
     const onlyDefault = !declaresLevels(model);
@@ -119,14 +163,19 @@ export function libraryCsv(
               (assignment) =>
                 assignment.party === party.id && holdsIn(activity, assignment, context?.id),
             );
-            if (onlyDefault) return held.length > 0 ? CSV_MARK : '';
             return [
               ...new Set(
-                held.map((assignment) => levelName.get(assignment.level) ?? assignment.level),
+                held.map((assignment) =>
+                  heldText(
+                    onlyDefault ? CSV_MARK : (levelName.get(assignment.level) ?? assignment.level),
+                    assignment,
+                  ),
+                ),
               ),
             ].join('; ');
           }),
           urlOf(model.id, activity.id),
+          ...(withFootnotes ? [activityFootnotes(activity)] : []),
         ]),
     );
   });
@@ -136,7 +185,7 @@ export function libraryCsv(
 /**
  * Every assignment as a row of its own — the long form of the matrix, for a spreadsheet's
  * filters and pivots: what an activity is, and who holds it at which level, in which contexts,
- * on which condition, with which note (as text), and its permanent address. Every assignment
+ * on which condition, with which footnotes and note (as text), and its permanent address. Every assignment
  * fact of `model.json` is in it. A library's names the model of each row.
  */
 export function assignmentsCsv(
@@ -155,6 +204,7 @@ export function assignmentsCsv(
     'Responsible',
     'Contexts',
     'Condition',
+    'Footnotes',
     'Note',
     'URL',
   ];
@@ -174,10 +224,12 @@ export function assignmentsCsv(
         party.get(assignment.party) ?? assignment.party,
         level.get(assignment.level)?.name ?? assignment.level,
         level.get(assignment.level)?.responsible ? 'yes' : 'no',
-        (assignment.contexts ?? activity.contexts ?? [])
+        // Every context it holds in, named: an empty cell would read as "none".
+        (assignment.contexts ?? activity.contexts ?? model.contexts.map((entry) => entry.id))
           .map((id) => context.get(id) ?? id)
           .join('; '),
         assignment.condition === undefined ? '' : plainTextOfMarkdown(assignment.condition),
+        footnotesText(assignment),
         assignment.note === undefined ? '' : plainTextOfMarkdown(assignment.note),
         urlOf(model.id, activity.id),
       ]),

@@ -146,7 +146,7 @@ export class ModelBuilder {
       })),
       activities: this.#activities.map((activity) => {
         // Stable: in column order, and in the order written within a party.
-        const assignments = [...activity.assignments].sort(
+        const assignments = withPartyNotes(activity.assignments).sort(
           (a, b) => column(a.party) - column(b.party),
         );
         const parties = [
@@ -161,14 +161,17 @@ export class ModelBuilder {
           references: activity.references,
           ...(activity.contexts && { contexts: activity.contexts }),
           parties,
-          assignments: assignments.map(({ party, level, contexts, note, condition, position }) => ({
-            party,
-            level,
-            ...(contexts && { contexts }),
-            ...(note !== undefined && { note }),
-            ...(condition !== undefined && { condition }),
-            position,
-          })),
+          assignments: assignments.map(
+            ({ party, level, contexts, note, condition, footnotes, position }) => ({
+              party,
+              level,
+              ...(contexts && { contexts }),
+              ...(note !== undefined && { note }),
+              ...(condition !== undefined && { condition }),
+              ...(footnotes && { footnotes }),
+              position,
+            }),
+          ),
           ...formerIdsOf(activity),
           position: activity.position,
         };
@@ -250,6 +253,23 @@ export class ModelBuilder {
     this.#mergeIds(existing, title);
     return existing as Extract<AreaDraft | ActivityDraft, { kind: K }>;
   }
+}
+
+/**
+ * A party's note is on the activity, not on one of its levels: one held at two levels (owns in
+ * Development, shares in Deployment) with the note written once carries it with each entry.
+ * Entries with notes of their own keep them.
+ */
+function withPartyNotes(assignments: readonly AssignmentDraft[]): AssignmentDraft[] {
+  const notes = new Map<string, Set<string>>();
+  for (const { party, note } of assignments) {
+    if (note !== undefined) notes.set(party, (notes.get(party) ?? new Set()).add(note));
+  }
+  return assignments.map((assignment) => {
+    const written = notes.get(assignment.party);
+    if (assignment.note !== undefined || written?.size !== 1) return assignment;
+    return { ...assignment, note: [...written][0]! };
+  });
 }
 
 function formerIdsOf(draft: ItemDraft): { formerIds?: string[] } {

@@ -1,10 +1,17 @@
-import type { Activity, Model } from './schema.ts';
-
 /**
  * What the pages say beyond the assignments, defined once. A model without contexts is one
- * context, written `null`; an activity exists in its own contexts, or in all the model's.
+ * context, written `null`; an activity exists in its own contexts, or in all the model's. The
+ * shapes are structural, so that "my stack" counts in the browser by the same definitions.
  */
-type Facts = Pick<Model, 'levels' | 'contexts'>;
+interface Facts {
+  levels: ReadonlyArray<{ id: string; responsible: boolean }>;
+  contexts: ReadonlyArray<{ id: string }>;
+}
+interface HeldActivity {
+  contexts?: readonly string[];
+  assignments: ReadonlyArray<{ party: string; level: string; contexts?: readonly string[] }>;
+}
+type Activity = HeldActivity;
 
 /** The ids of the responsible levels, once per model: every fact below asks per context. */
 const responsibleSets = new WeakMap<Facts['levels'], Set<string>>();
@@ -20,7 +27,7 @@ function responsibleLevels(levels: Facts['levels']): Set<string> {
 /** The contexts an activity exists in: `[null]` for a model without contexts. */
 export function contextsOf(model: Facts, activity: Activity): Array<string | null> {
   if (model.contexts.length === 0) return [null];
-  return activity.contexts ?? model.contexts.map((context) => context.id);
+  return activity.contexts ? [...activity.contexts] : model.contexts.map((context) => context.id);
 }
 
 /** The parties at a responsible level of the activity in one context, in column order. */
@@ -65,30 +72,66 @@ export function sharedWith(
   return [...others].map(([other, contexts]) => ({ party: other, contexts }));
 }
 
-/** The distinct activities a party is responsible for, anywhere: what its counts count. */
-export function activitiesOfParty(
-  model: Facts & { activities: readonly Activity[] },
+/**
+ * Whether a party is responsible for the activity in one of `within` (the contexts a reader
+ * picked), or anywhere when `within` is absent or empty.
+ */
+export function isResponsible(
+  model: Facts,
+  activity: Activity,
   party: string,
-): Activity[] {
-  return model.activities.filter((activity) =>
-    contextsOf(model, activity).some((context) =>
+  within?: readonly string[],
+): boolean {
+  return contextsOf(model, activity).some(
+    (context) =>
+      (!within || within.length === 0 || context === null || within.includes(context)) &&
       responsibleIn(model, activity, context).includes(party),
-    ),
   );
+}
+
+/** The distinct activities a party is responsible for, anywhere: what its counts count. */
+export function activitiesOfParty<A extends Activity>(
+  model: Facts & { activities: readonly A[] },
+  party: string,
+): A[] {
+  return model.activities.filter((activity) => isResponsible(model, activity, party));
 }
 
 /**
  * A party's counts: the distinct activities it is responsible for, and those it only takes
- * part in (a level that is not responsible, and none that is). The one definition every page,
- * card and summary counts by.
+ * part in (a level that is not responsible, and none that is), in the contexts picked (all when
+ * none are). The one definition every page, card, summary and "my stack" counts by.
  */
 export function partyCounts(
   model: Facts & { activities: readonly Activity[] },
   party: string,
+  within?: readonly string[],
 ): { responsible: number; takesPart: number } {
-  const responsible = activitiesOfParty(model, party).length;
-  const involved = model.activities.filter((activity) =>
-    activity.assignments.some((assignment) => assignment.party === party),
-  ).length;
-  return { responsible, takesPart: involved - responsible };
+  let responsible = 0;
+  let takesPart = 0;
+  for (const activity of model.activities) {
+    if (isResponsible(model, activity, party, within)) responsible += 1;
+    else if (takesPartIn(model, activity, party, within)) takesPart += 1;
+  }
+  return { responsible, takesPart };
+}
+
+/** Whether the party holds any level of the activity in one of `within` (anywhere without). */
+function takesPartIn(
+  model: Facts,
+  activity: Activity,
+  party: string,
+  within?: readonly string[],
+): boolean {
+  const exists = contextsOf(model, activity);
+  return activity.assignments.some(
+    (assignment) =>
+      assignment.party === party &&
+      (!within ||
+        within.length === 0 ||
+        exists[0] === null ||
+        (assignment.contexts ?? exists).some(
+          (context) => context !== null && within.includes(context) && exists.includes(context),
+        )),
+  );
 }

@@ -33,6 +33,7 @@ export const RULES = {
   'party-head-invalid': 'error',
   'fact-line-misplaced': 'error',
   'footnote-undefined': 'error',
+  'cell-condition-ambiguous': 'error',
   'model-id-invalid': 'error',
   'title-missing': 'error',
   'heading-extra-title': 'warning',

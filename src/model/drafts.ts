@@ -1,4 +1,4 @@
-import type { Position, Reference } from './schema.ts';
+import type { Footnote, Position, Reference } from './schema.ts';
 
 /** A piece of text at a place in the file: an id as written, for instance. */
 export interface Located {
@@ -43,6 +43,7 @@ export interface AssignmentDraft {
   contexts?: string[];
   note?: string;
   condition?: string;
+  footnotes?: Footnote[];
   position: Position;
 }
 

@@ -26,7 +26,7 @@ export const LIMITS = {
   matrixCells: 200_000,
   /** Marks in a model's matrix: a party's level, once per context it holds it in. */
   matrixMarks: 100_000,
-  /** Characters of conditions in a model, a footnote counted once per cell citing it. */
+  /** Characters of conditions and cell footnotes in a model, a footnote counted once per cell citing it. */
   conditionCharacters: 1_000_000,
   /** Characters in a title, a party's name, an activity's or an area's title. */
   titleLength: 500,

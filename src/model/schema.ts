@@ -73,6 +73,13 @@ export const ReferenceSchema = z
   })
   .describe('A control or requirement of a framework that an activity answers.');
 
+export const FootnoteSchema = z
+  .object({
+    label: z.string().min(1).describe('The label as written: `1` for `[^1]`.'),
+    text: z.string().describe("The footnote's text, as Markdown."),
+  })
+  .describe('A footnote the author put on a cell: a remark, never a condition.');
+
 export const AssignmentSchema = z
   .object({
     party: z.string().describe('Id of the party.'),
@@ -86,7 +93,12 @@ export const AssignmentSchema = z
     condition: z
       .string()
       .optional()
-      .describe('When the assignment applies (a footnoted condition), as Markdown.'),
+      .describe('When the assignment applies (`if …` in a block or a cell), as Markdown.'),
+    footnotes: z
+      .array(FootnoteSchema)
+      .min(1)
+      .optional()
+      .describe("The author's footnotes on this assignment (`Provider[^1]` in a cell), in order."),
     position: PositionSchema,
   })
   .describe('A party holding a level of an activity, in some or all contexts, with its note.');
@@ -173,6 +185,7 @@ export type Position = z.output<typeof PositionSchema>;
 export type Level = z.output<typeof LevelSchema>;
 export type Context = z.output<typeof ContextSchema>;
 export type Reference = z.output<typeof ReferenceSchema>;
+export type Footnote = z.output<typeof FootnoteSchema>;
 export type Party = z.output<typeof PartySchema>;
 export type Area = z.output<typeof AreaSchema>;
 export type Assignment = z.output<typeof AssignmentSchema>;

@@ -44,11 +44,12 @@ export function checkSiteSize(
         return;
       }
       conditions += assignment.condition?.length ?? 0;
+      for (const footnote of assignment.footnotes ?? []) conditions += footnote.text.length;
       if (conditions > LIMITS.conditionCharacters) {
         report(
           file,
           'input-limit',
-          `Unexpected conditions of more than ${count(LIMITS.conditionCharacters)} characters by this one, counting a footnote once per cell that cites it, expected at most ${count(LIMITS.conditionCharacters)}: shorten the footnote, or cite it in fewer cells and say the rest in a note`,
+          `Unexpected conditions and footnotes of more than ${count(LIMITS.conditionCharacters)} characters by this one, counting a footnote once per cell that cites it, expected at most ${count(LIMITS.conditionCharacters)}: shorten the footnote, or cite it in fewer cells and say the rest in a note`,
           assignment.position,
         );
         return;

@@ -9,7 +9,8 @@ import { resolveContexts, resolveLevel, type MatrixContext } from './matrix-cont
 import { declaresLevels } from './vocabulary.ts';
 import { startOf } from './nodes.ts';
 import { splitTrimmed, trailingGroup, trailingRunStart } from './text-parts.ts';
-import type { Level, Position, Reference } from './schema.ts';
+import type { Footnote, Level, Position, Reference } from './schema.ts';
+import { conditionalCell, markedCellText, unmark } from './cell-text.ts';
 
 /**
  * The grid form, the shape cloud providers publish: a GFM table whose rows are activities
@@ -26,7 +27,8 @@ import type { Level, Position, Reference } from './schema.ts';
  *   Customer`), a party with its level (`Customer (shares)`), a level with its parties
  *   (`Shared (Provider, Customer)`), or a level alone, which every party holds; `N/A` when
  *   the activity does not exist there.
- * A footnote in a cell (`Provider[^1]`) is the condition of what the cell assigns.
+ * A footnote in a cell (`Provider[^1]`) is the author's remark on the name it follows; `if …`
+ * ending a cell (`Customer if it brings its own CNI`) is the condition of what the cell assigns.
  */
 
 type Column =
@@ -281,7 +283,7 @@ function readRow(
 }
 
 /**
- * A party holding the same level, on the same condition, in several context columns holds it
+ * A party holding the same level, on the same condition and footnotes, in several context columns holds it
  * once in those contexts; in every context the activity has, it needs none named.
  */
 function mergeContexts(
@@ -290,7 +292,8 @@ function mergeContexts(
 ): AssignmentDraft[] {
   const merged = new Map<string, AssignmentDraft>();
   for (const assignment of assignments) {
-    const key = `${assignment.party}\u001f${assignment.level}\u001f${assignment.condition ?? ''}\u001f${assignment.contexts ? '' : 'all'}`;
+    const remarks = (assignment.footnotes ?? []).map((footnote) => footnote.label).join(' ');
+    const key = `${assignment.party}\u001f${assignment.level}\u001f${assignment.condition ?? ''}\u001f${remarks}\u001f${assignment.contexts ? '' : 'all'}`;
     const earlier = merged.get(key);
     if (earlier?.contexts && assignment.contexts) {
       earlier.contexts = [...new Set([...earlier.contexts, ...assignment.contexts])];
@@ -347,25 +350,32 @@ function readPartyCell(
   cell: TableCell,
   party: string,
 ): AssignmentDraft | undefined {
-  const text = textWithoutFootnotes(cell);
+  const marked = markedCellText(cell, context.footnotes);
+  const { text, footnotes } = unmark(marked.text, marked.footnotes);
   const folded = foldMark(text);
   if (NOTHING.has(folded) || NOT_APPLICABLE.has(folded)) return undefined;
   const position = startOf(cell);
-  const condition = conditionOf(context, cell);
+  const remarks = footnotes.length > 0 ? { footnotes } : {};
   const held = (level: Level, note?: string): AssignmentDraft => ({
     party,
     level: level.id,
     ...(note && { note }),
-    ...(condition !== undefined && { condition }),
+    ...remarks,
     position,
   });
   // `Shares: reviews the reports`: a level, then what the party does.
   const labelled = /^([^:()]{1,40}):\s+\S/.exec(text);
   const labelLevel = labelled && levelOrMark(context, labelled[1]!);
   if (labelLevel) return held(labelLevel, noteOf(context, cell, true));
+  // `Owns if it runs the cluster`: a level, on a condition.
+  const conditional = conditionalCell(text);
+  const conditionalLevel =
+    conditional && levelOrMark(context, trailingGroup(conditional.head)?.head ?? conditional.head);
+  const levelPart = conditionalLevel ? conditional.head : text;
+  const condition = conditionalLevel ? { condition: conditional.condition } : {};
   // `Shares (PaaS, SaaS)`: a level in some contexts.
-  const match = trailingGroup(text);
-  const levelText = match ? match.head : text;
+  const match = trailingGroup(levelPart);
+  const levelText = match ? match.head : levelPart;
   const known = levelOrMark(context, levelText);
   // A sentence in a party's column, as customer responsibility matrices write them: what that
   // party does there. A word or two that is no level is a typo, and an error.
@@ -389,7 +399,8 @@ function readPartyCell(
     party,
     level: level.id,
     ...(contexts && { contexts }),
-    ...(condition !== undefined && { condition }),
+    ...condition,
+    ...remarks,
     position,
   };
 }
@@ -421,50 +432,75 @@ function noteOf(context: MatrixContext, cell: TableCell, afterLabel: boolean): s
   return afterLabel ? markdown.slice(markdown.indexOf(':') + 1).trim() : markdown;
 }
 
-/** Who holds the activity in one context's column, or in every context (an `Owner` column). */
+/**
+ * Who holds the activity in one context's column, or in every context (an `Owner` column). A
+ * footnote belongs to the name (or level and its parties) it follows; an `if …` ending the cell
+ * is the condition of all the cell assigns.
+ */
 function readHoldersCell(
   context: MatrixContext,
   cell: TableCell,
   contextId?: string,
 ): AssignmentDraft[] {
-  const text = textWithoutFootnotes(cell);
-  if (NOTHING.has(foldMark(text))) return [];
+  const marked = markedCellText(cell, context.footnotes);
+  const whole = unmark(marked.text, marked.footnotes).text;
+  if (NOTHING.has(foldMark(whole))) return [];
   const position = startOf(cell);
-  const condition = conditionOf(context, cell);
+  const named = context.parties.find(whole) ?? context.levels.find(whole);
+  const conditional = named ? undefined : conditionalCell(marked.text);
+  const body = conditional ? conditional.head : marked.text;
+  const ifPart = conditional && unmark(conditional.condition, marked.footnotes);
   const assignments: AssignmentDraft[] = [];
-  const add = (party: string, level: Level) =>
+  const add = (party: string, level: Level, footnotes: readonly Footnote[]) => {
+    const all = [...footnotes, ...(ifPart?.footnotes ?? [])];
     assignments.push({
       party,
       level: level.id,
       ...(contextId !== undefined && { contexts: [contextId] }),
-      ...(condition !== undefined && { condition }),
+      ...(ifPart && { condition: ifPart.text }),
+      ...(all.length > 0 && { footnotes: all }),
       position,
     });
+  };
+  const text = unmark(body, marked.footnotes);
   // `Both`, `All`: every party, at the level a party named alone holds.
-  if (
-    EVERY_PARTY.has(foldTitle(text)) &&
-    !context.parties.find(text) &&
-    !context.levels.find(text)
-  ) {
-    for (const id of context.parties.ids()) add(id, context.defaultLevel);
+  if (EVERY_PARTY.has(foldTitle(text.text)) && !named) {
+    for (const id of context.parties.ids()) add(id, context.defaultLevel, text.footnotes);
     return assignments;
   }
   // `Shared CSP and CSC`: a level, then the parties holding it (CSA CCM's ownership column).
-  const levelFirst = /^(\S+)\s+(.+)$/.exec(text);
-  const leadingLevel =
-    levelFirst && !context.parties.find(text) && context.levels.find(levelFirst[1]!);
+  const levelFirst = named ? null : /^(\S+)\s+(.+)$/.exec(body);
+  const leading = levelFirst && unmark(levelFirst[1]!, marked.footnotes);
+  const leadingLevel = leading && context.levels.find(leading.text);
   if (leadingLevel) {
-    const names = splitOutsideParentheses(levelFirst![2]!);
-    if (names.every((name) => partyOf(context, name))) {
-      for (const name of names) add(partyOf(context, name)!.id, leadingLevel);
+    const names = splitOutsideParentheses(levelFirst![2]!).map((name) =>
+      unmark(name, marked.footnotes),
+    );
+    if (names.every((name) => partyOf(context, name.text))) {
+      for (const name of names) {
+        add(partyOf(context, name.text)!.id, leadingLevel, [
+          ...leading.footnotes,
+          ...name.footnotes,
+        ]);
+      }
       return assignments;
     }
   }
   // A party or level whose name holds a separator (`Research and Development`) is one token.
-  const whole = context.parties.find(text) || context.levels.find(text);
-  const tokens = whole ? [text] : splitOutsideParentheses(text);
+  const tokens = (named ? [body] : splitOutsideParentheses(body)).map((token) =>
+    unmark(token, marked.footnotes),
+  );
+  if (ifPart && tokens.length > 1) {
+    report(
+      context.file,
+      'cell-condition-ambiguous',
+      `Unexpected \`if …\` after ${tokens.length} names in a cell, which could be the condition of the last or of all: for all, name them in a level's brackets (\`${context.defaultLevel.name} (${tokens.map((token) => token.text).join(', ')}) if …\`); for one, give that party an activity block's line (\`- **Customer** if …\`), or a footnote`,
+      position,
+    );
+    return [];
+  }
   // `Shared (Provider, Customer)` or `Customer (shares)`.
-  for (const token of tokens) {
+  for (const { text: token, footnotes } of tokens) {
     const match = trailingGroup(token);
     const head = match ? match.head : token;
     const inner = match ? splitTrimmed(match.inner, SEPARATORS).filter(Boolean) : [];
@@ -474,15 +510,15 @@ function readHoldersCell(
         inner.length > 0
           ? resolveLevel(context, { id: inner.join(' '), position }, IN_A_CELL)
           : context.defaultLevel;
-      if (level) add(party.id, level);
+      if (level) add(party.id, level, footnotes);
       continue;
     }
     const level = context.levels.find(head);
     if (level) {
       const parties = inner.length > 0 ? inner : context.parties.ids();
       for (const name of parties) {
-        const named = context.parties.find(name);
-        if (named) add(named.id, level);
+        const found = context.parties.find(name);
+        if (found) add(found.id, level, footnotes);
         else reportUnknownParty(context, name, position);
       }
       continue;
@@ -561,23 +597,6 @@ function reportUndefinedFootnote(context: MatrixContext, cell: TableCell, text: 
     startOf(cell),
   );
   return true;
-}
-
-/** The cell's text without its footnote references (which make its condition). */
-function textWithoutFootnotes(cell: TableCell): string {
-  const kept = cell.children.filter(
-    (node: PhrasingContent) => node.type !== 'footnoteReference' && node.type !== 'html',
-  );
-  return plainText({ type: 'paragraph', children: kept });
-}
-
-/** The footnotes a cell refers to, as the condition of what it assigns. */
-function conditionOf(context: MatrixContext, cell: TableCell): string | undefined {
-  const notes = cell.children.flatMap((node) =>
-    node.type === 'footnoteReference' ? [context.footnotes.get(node.identifier)] : [],
-  );
-  const texts = notes.filter((note): note is string => note !== undefined);
-  return texts.length > 0 ? texts.join('\n\n') : undefined;
 }
 
 function cellMarkdown(context: MatrixContext, cell: TableCell): string {

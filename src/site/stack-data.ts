@@ -18,13 +18,16 @@ export function stackData(library: Library): StackData {
         path: activity.path,
         route: site.routes.activity(activity.id),
         ...(activity.contexts !== undefined && { contexts: activity.contexts }),
-        holds: activity.assignments.map((assignment) => ({
+        assignments: activity.assignments.map((assignment) => ({
           party: assignment.party,
           level: assignment.level,
           ...(assignment.contexts !== undefined && { contexts: assignment.contexts }),
           ...(assignment.note !== undefined && { note: plainTextOfMarkdown(assignment.note) }),
           ...(assignment.condition !== undefined && {
             condition: plainTextOfMarkdown(assignment.condition),
+          }),
+          ...(assignment.footnotes && {
+            footnotes: assignment.footnotes.map((footnote) => plainTextOfMarkdown(footnote.text)),
           }),
         })),
       })),

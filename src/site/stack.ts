@@ -1,3 +1,5 @@
+import { isResponsible, partyCounts } from '../model/derived.ts';
+
 /**
  * What "my stack" combines in the browser (written by `stack-data.ts`): every model's activities with who holds each and
  * at what level, in matrix order. Notes and conditions are their words (shown as text, and
@@ -18,25 +20,34 @@ export interface StackData {
       path: string[];
       route: string;
       contexts?: string[];
-      holds: Array<{
+      assignments: Array<{
         party: string;
         level: string;
         contexts?: string[];
         note?: string;
         condition?: string;
+        footnotes?: string[];
       }>;
     }>;
   }>;
 }
 
-/** One duty of a party in the combined list. */
+/** One activity of a party in the combined list: a row, however many levels it holds it at. */
 export interface Duty {
   model: StackData['models'][number];
   activity: StackData['models'][number]['activities'][number];
+  /** Whether the party is responsible for it in the contexts picked, or only takes part. */
+  responsible: boolean;
+  entries: DutyEntry[];
+}
+
+/** A level the party holds the activity at, in which of the contexts picked, with its words. */
+export interface DutyEntry {
   level: { id: string; name: string; responsible: boolean };
   contexts: string[];
   note?: string;
   condition?: string;
+  footnotes?: string[];
 }
 
 /** What the reader picked: a party, the models they use (all when none), and per model the contexts. */
@@ -87,38 +98,67 @@ export function describeChoice(data: StackData, choice: StackChoice): string {
   return `In ${list}.`;
 }
 
-/** The party's duties in the models and contexts picked, in the models' order and matrix order. */
+/**
+ * The party's activities in the models and contexts picked, in the models' order and matrix
+ * order: one each, with every level it holds there.
+ */
 export function dutiesOf(data: StackData, choice: StackChoice): Duty[] {
   const duties: Duty[] = [];
   for (const model of data.models) {
     if (choice.models.length > 0 && !choice.models.includes(model.id)) continue;
-    const picked = choice.contexts
-      .filter((entry) => entry.startsWith(`${model.id}:`))
-      .map((entry) => entry.slice(model.id.length + 1));
+    const picked = pickedContexts(model, choice);
     const inPicked = (contexts: readonly string[] | undefined) =>
       picked.length === 0 || contexts === undefined || contexts.some((id) => picked.includes(id));
     const levels = new Map(model.levels.map((level) => [level.id, level]));
     for (const activity of model.activities) {
       if (!inPicked(activity.contexts)) continue;
-      for (const hold of activity.holds) {
-        if (hold.party !== choice.party || !inPicked(hold.contexts)) continue;
-        const level = levels.get(hold.level);
+      const entries: DutyEntry[] = [];
+      for (const held of activity.assignments) {
+        if (held.party !== choice.party || !inPicked(held.contexts)) continue;
+        const level = levels.get(held.level);
         if (!level) continue;
-        const contexts = (hold.contexts ?? []).filter(
+        const contexts = (held.contexts ?? []).filter(
           (id) => picked.length === 0 || picked.includes(id),
         );
-        duties.push({
-          model,
-          activity,
+        entries.push({
           level,
           contexts: contexts.map(
             (id) => model.contexts.find((context) => context.id === id)?.name ?? id,
           ),
-          ...(hold.note !== undefined && { note: hold.note }),
-          ...(hold.condition !== undefined && { condition: hold.condition }),
+          ...(held.note !== undefined && { note: held.note }),
+          ...(held.condition !== undefined && { condition: held.condition }),
+          ...(held.footnotes && { footnotes: held.footnotes }),
         });
       }
+      if (entries.length === 0) continue;
+      const responsible = isResponsible(model, activity, choice.party, picked);
+      duties.push({ model, activity, responsible, entries });
     }
   }
   return duties;
+}
+
+/** The contexts picked in one model; none picked is every context. */
+function pickedContexts(model: StackData['models'][number], choice: StackChoice): string[] {
+  return choice.contexts
+    .filter((entry) => entry.startsWith(`${model.id}:`))
+    .map((entry) => entry.slice(model.id.length + 1));
+}
+
+/**
+ * What the list counts, as the party's pages count: the distinct activities the party is
+ * responsible for in the choice, and those it only takes part in.
+ */
+export function stackCounts(
+  data: StackData,
+  choice: StackChoice,
+): { responsible: number; takesPart: number } {
+  const total = { responsible: 0, takesPart: 0 };
+  for (const model of data.models) {
+    if (choice.models.length > 0 && !choice.models.includes(model.id)) continue;
+    const counts = partyCounts(model, choice.party, pickedContexts(model, choice));
+    total.responsible += counts.responsible;
+    total.takesPart += counts.takesPart;
+  }
+  return total;
 }

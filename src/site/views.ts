@@ -1,4 +1,4 @@
-import type { Activity, Area, Context, Level, Party } from '../model/index.ts';
+import type { Activity, Area, Context, Footnote, Level, Party } from '../model/index.ts';
 import { declaresLevels } from '../model/vocabulary.ts';
 import { plainTextOfMarkdown } from '../render/plain-text.ts';
 import { responsibleIn, sharedContexts, sharedWith as sharedWithParty } from '../model/derived.ts';
@@ -28,6 +28,7 @@ export type MatrixCell = Array<{
   level: Level;
   contexts: Context[];
   condition?: string;
+  footnotes?: Footnote[];
 }>;
 
 /** Columns by context when the model has contexts (the grid shape); by party otherwise. */
@@ -52,25 +53,37 @@ function cellsOf(site: SiteModel, columns: MatrixColumn[], activity: Activity): 
         contexts:
           column.kind === 'party' ? (assignment.contexts ?? []).map((id) => site.context(id)) : [],
         ...(assignment.condition !== undefined && { condition: assignment.condition }),
+        ...(assignment.footnotes && { footnotes: assignment.footnotes }),
       })),
   );
 }
 
 /**
- * The conditions a matrix's cells cite, each once, in the order they first appear: the table
- * numbers its cells' conditions by this list and gives their text once, below it, instead of in
- * every cell that cites one (a long footnote cited in thousands of cells).
+ * The conditions and footnotes a matrix's cells cite, each once, in the order they first
+ * appear: the table numbers its cells' marks by these lists and gives their text once, below
+ * it, instead of in every cell that cites one (a long footnote cited in thousands of cells).
  */
-export function matrixConditions(groups: readonly MatrixGroup[]): string[] {
+export interface MatrixNotes {
+  conditions: string[];
+  footnotes: Footnote[];
+}
+
+export function matrixNotes(groups: readonly MatrixGroup[]): MatrixNotes {
   const conditions = new Set<string>();
+  const footnotes = new Map<string, Footnote>();
   for (const group of groups) {
     for (const row of group.rows) {
       for (const cell of row.cells) {
-        for (const mark of cell) if (mark.condition !== undefined) conditions.add(mark.condition);
+        for (const mark of cell) {
+          if (mark.condition !== undefined) conditions.add(mark.condition);
+          for (const footnote of mark.footnotes ?? []) {
+            if (!footnotes.has(footnote.label)) footnotes.set(footnote.label, footnote);
+          }
+        }
       }
     }
   }
-  return [...conditions];
+  return { conditions: [...conditions], footnotes: [...footnotes.values()] };
 }
 
 /** What a matrix's cells say, for its caption. */
@@ -197,6 +210,7 @@ export interface PartyActivity {
   /** Where the party holds it at this level; every context when empty. */
   contexts: Context[];
   condition?: string;
+  footnotes?: Footnote[];
   /** The other parties responsible for the same activity: the first SHARED_NAMED of them. */
   sharedWith: Party[];
   /** How many more there are, listed on the activity's page. */
@@ -285,6 +299,7 @@ export function partyGroups(site: SiteModel, partyId: string, levelId?: string):
         ),
         ...(assignment.note !== undefined && { note: assignment.note }),
         ...(assignment.condition !== undefined && { condition: assignment.condition }),
+        ...(assignment.footnotes && { footnotes: assignment.footnotes }),
       });
     }
   }
@@ -340,6 +355,7 @@ export interface AssignmentView {
   contexts: Context[];
   note?: string;
   condition?: string;
+  footnotes?: Footnote[];
 }
 
 export { declaresLevels };
@@ -354,13 +370,16 @@ export function activityView(site: SiteModel, activityId: string): ActivityView 
     areas: [...site.ancestors(activity.area)],
     responsible: activity.parties.map((id) => site.party(id)),
     ...sharedOf(site, activity),
-    assignments: activity.assignments.map(({ party, level, contexts, note, condition }) => ({
-      party: site.party(party),
-      level: site.level(level),
-      contexts: (contexts ?? []).map((id) => site.context(id)),
-      ...(note !== undefined && { note }),
-      ...(condition !== undefined && { condition }),
-    })),
+    assignments: activity.assignments.map(
+      ({ party, level, contexts, note, condition, footnotes }) => ({
+        party: site.party(party),
+        level: site.level(level),
+        contexts: (contexts ?? []).map((id) => site.context(id)),
+        ...(note !== undefined && { note }),
+        ...(condition !== undefined && { condition }),
+        ...(footnotes && { footnotes }),
+      }),
+    ),
     showLevels: declaresLevels(site.model),
     ...(activity.contexts && { contexts: activity.contexts.map((id) => site.context(id)) }),
     others: site.model.parties.filter(

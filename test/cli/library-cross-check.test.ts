@@ -99,7 +99,7 @@ describe('every activity of a library’s model, in every output', { timeout: 18
     for (const [key, { parties }] of expected) {
       const activity = activities.find((entry) => entry.id === published(key).id);
       expect(activity, key).toBeDefined();
-      expect(new Set(activity!.holds.map((hold) => hold.party)), key).toEqual(parties);
+      expect(new Set(activity!.assignments.map((held) => held.party)), key).toEqual(parties);
     }
   });
 });

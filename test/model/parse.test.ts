@@ -15,6 +15,7 @@ describe('the model API', () => {
       'AssignmentSchema',
       'ContextSchema',
       'DEFAULT_LEVEL',
+      'FootnoteSchema',
       'LEVEL_ID_PATTERN',
       'LevelSchema',
       'MatrixSchema',
@@ -104,6 +105,54 @@ describe('parseModel', () => {
 - Patching
 `);
     expect(model?.activities[0]?.parties).toEqual(['customer', 'provider']);
+  });
+
+  it('should keep the author’s order whichever form gives an activity first', () => {
+    const { model, messages } = parse(`${FRONTMATTER}
+## Responsibility matrix
+
+| Activity | Provider |
+| --- | --- |
+| Hardware | ✓ |
+
+#### Patching
+
+- **Provider**: patches the hosts.
+
+### Operations
+
+#### Monitoring
+
+- **Customer**: watches its dashboards.
+
+### Customer
+
+- Operations
+  - Backups
+- Hardware
+
+### Provider
+
+- Operations
+  - Incident response
+  - Backups
+  - Monitoring
+`);
+    expect(messages).toEqual([]);
+    expect(model?.areas.map((area) => area.title)).toEqual(['Operations']);
+    expect(model?.activities.map((activity) => activity.title)).toEqual([
+      'Hardware',
+      'Patching',
+      'Monitoring',
+      'Backups',
+      'Incident response',
+    ]);
+    // The grid gave the provider first; the frontmatter's order puts the customer first.
+    const hardware = model!.activities[0]!;
+    expect(hardware.assignments.map((assignment) => assignment.party)).toEqual([
+      'customer',
+      'provider',
+    ]);
   });
 
   it('should keep same-titled activities in different areas apart, with different ids', () => {

@@ -91,7 +91,12 @@ describe('matrixCsv', () => {
       'Auditor (IaaS)',
       'Auditor (PaaS)',
       'URL',
+      'Footnotes',
     ]);
+    // A footnoted cell names its footnote, whose text the last column gives.
+    const identity = rows.find((row) => row[1] === 'Identity policy')!;
+    expect(identity.slice(3, 5)).toEqual(['Owns [^1]', 'Owns [^1]']);
+    expect(identity.at(-1)).toBe("[^1]: Unless the provider's directory is used.");
     expect(rows[2]).toEqual([
       'Audit & Assurance',
       'Independent assessments',
@@ -103,6 +108,7 @@ describe('matrixCsv', () => {
       '',
       '',
       'independent-assessments',
+      '',
     ]);
   });
 
@@ -141,6 +147,7 @@ describe('assignmentsCsv', () => {
       'Responsible',
       'Contexts',
       'Condition',
+      'Footnotes',
       'Note',
       'URL',
     ]);
@@ -158,9 +165,34 @@ describe('assignmentsCsv', () => {
       'Shared',
       'yes',
       'SaaS',
+      '',
       'When the customer federates its own identity provider; otherwise Example Cloud runs the directory.',
       '',
       'information-and-data-accounts-and-identities',
+    ]);
+    // Held in every context: each named, as an empty cell would read as "none".
+    const data = rows.find((row) => row[1] === 'Devices (mobile and PCs)')!;
+    expect(data[7]).toBe('On-premises; IaaS; PaaS; SaaS');
+  });
+
+  it("should give a cell's condition and footnotes columns of their own", () => {
+    const text = readFileSync('test/fixtures/model/v2-grid-cell-footnotes/input.md', 'utf8');
+    const grid = indexModel(parse(text).model!);
+    const rows = readCsv(
+      assignmentsCsv([{ model: grid.model, activities: grid.activitiesInOrder }], (_, id) => id),
+    );
+    const ingress = rows.filter((row) => row[0] === 'ingress').map((row) => row.slice(4, 10));
+    expect(ingress).toEqual([
+      ['Red Hat', 'Responsible', 'yes', 'Cluster', '', ''],
+      [
+        'Customer',
+        'Responsible',
+        'yes',
+        'Cluster',
+        '',
+        'The customer also runs any ingress controller it brings.',
+      ],
+      ['Customer', 'Responsible', 'yes', 'Network', 'it brings its own ingress', ''],
     ]);
   });
 });

@@ -182,7 +182,9 @@ describe('my stack', () => {
     const titles = (search: string) =>
       dutiesOf(data, choiceFromSearch(search)).map(
         (duty) =>
-          `${duty.model.id}: ${duty.activity.title}${duty.contexts.length ? ` in ${duty.contexts.join(', ')}` : ''}`,
+          `${duty.model.id}: ${duty.activity.title}${duty.entries
+            .map((entry) => (entry.contexts.length ? ` in ${entry.contexts.join(', ')}` : ''))
+            .join(';')}`,
       );
     expect(titles('?party=customer')).toEqual([
       'hosting: Backups',

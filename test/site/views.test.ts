@@ -223,24 +223,58 @@ describe('activityView', () => {
     expect(view.next?.title).toBe('Service accounts');
   });
 
-  it('should give each assignment its level, contexts and condition', () => {
+  it('should give each assignment its level, contexts, condition and footnotes', () => {
     const text = readFileSync('test/fixtures/model/v2-grid-service-models/input.md', 'utf8');
     const grid = indexModel(parse(text).model!);
     const view = activityView(grid, 'information-accounts-and-identities');
     expect(view.showLevels).toBe(true);
     expect(
-      view.assignments.map(({ party, level, contexts, condition }) => [
+      view.assignments.map(({ party, level, contexts, condition, footnotes }) => [
         party.id,
         level.id,
         contexts.map((context) => context.id),
         condition ?? null,
+        footnotes?.map((footnote) => footnote.text) ?? [],
       ]),
     ).toEqual([
-      ['customer', 'responsible', ['on-premises', 'iaas'], null],
-      ['customer', 'shared', ['paas'], null],
-      ['customer', 'shared', ['saas'], 'When the customer federates its own identity provider.'],
-      ['provider', 'shared', ['paas'], null],
-      ['provider', 'shared', ['saas'], 'When the customer federates its own identity provider.'],
+      ['customer', 'responsible', ['on-premises', 'iaas'], null, []],
+      ['customer', 'shared', ['paas'], null, []],
+      [
+        'customer',
+        'shared',
+        ['saas'],
+        null,
+        ['When the customer federates its own identity provider.'],
+      ],
+      ['provider', 'shared', ['paas'], null, []],
+      [
+        'provider',
+        'shared',
+        ['saas'],
+        null,
+        ['When the customer federates its own identity provider.'],
+      ],
+    ]);
+    const footnoted = indexModel(
+      parse(readFileSync('test/fixtures/model/v2-grid-cell-footnotes/input.md', 'utf8')).model!,
+    );
+    // Red Hat holds the CNI plugin; the footnote says when it would not: a remark, not a condition.
+    expect(activityView(footnoted, 'cni-plugin').assignments[0]).toMatchObject({
+      party: { id: 'red-hat' },
+      footnotes: [{ label: 'cni' }],
+    });
+    expect(activityView(footnoted, 'cni-plugin').assignments[0]!.condition).toBeUndefined();
+    const ingress = activityView(footnoted, 'ingress').assignments;
+    expect(
+      ingress.map((entry) => [
+        entry.party.id,
+        entry.condition ?? null,
+        entry.footnotes?.length ?? 0,
+      ]),
+    ).toEqual([
+      ['red-hat', null, 0],
+      ['customer', null, 1],
+      ['customer', 'it brings its own ingress', 0],
     ]);
     const hypervisor = activityView(grid, 'infrastructure-hypervisor');
     expect(hypervisor.contexts?.map((context) => context.id)).toEqual([
