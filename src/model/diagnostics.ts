@@ -23,6 +23,7 @@ export const RULES = {
   'level-id-duplicate': 'error',
   'context-id-duplicate': 'error',
   'level-name-taken': 'error',
+  'context-name-taken': 'error',
   'level-unknown': 'error',
   'context-unknown': 'error',
   'context-outside-activity': 'error',

@@ -17,6 +17,7 @@ import { LIMITS } from './limits.ts';
 import { shortText, text } from './yaml-text.ts';
 import { PARTY_ID_PATTERN, type Context, type Level, type Position } from './schema.ts';
 import {
+  checkContextNames,
   checkLevelNames,
   checkUniqueIds,
   ContextInputSchema,
@@ -237,6 +238,7 @@ export function readFrontmatter(
     checkUniqueIds(file, levels, 'level', (index) => nodeStart(['levels', index])),
     checkUniqueIds(file, contexts, 'context', (index) => nodeStart(['contexts', index])),
     checkLevelNames(file, levels, parties, contexts, (index) => nodeStart(['levels', index])),
+    checkContextNames(file, contexts, parties, (index) => nodeStart(['contexts', index])),
   ];
   if (unique.includes(false)) return undefined;
 

@@ -223,6 +223,38 @@ export function checkLevelNames(
   return distinct;
 }
 
+/**
+ * A context named like a party (`contexts: [Customer]` beside the party Customer): a grid's
+ * column `Customer` or a cell `Provider (customer)` could be read as either. An error at the
+ * context.
+ */
+export function checkContextNames(
+  file: VFile,
+  contexts: ReadonlyArray<{ id: string; name: string }>,
+  parties: ReadonlyArray<{ id: string; name: string; short?: string | undefined }>,
+  positionOf: (index: number) => Position,
+): boolean {
+  const taken = new Map<string, string>();
+  for (const party of parties) {
+    for (const label of [party.id, party.name, party.short]) {
+      if (label) taken.set(label.toLowerCase(), party.name);
+    }
+  }
+  let distinct = true;
+  contexts.forEach((context, index) => {
+    const clash = [context.id, context.name].find((label) => taken.has(label.toLowerCase()));
+    if (clash === undefined) return;
+    distinct = false;
+    report(
+      file,
+      'context-name-taken',
+      `Unexpected context \`${context.name}\`, which shares \`${clash}\` with the party \`${taken.get(clash.toLowerCase())}\`, expected contexts named for where a duty varies (a service model, a layer, an option: \`${context.name}-managed\`, \`Dedicated\`): a column or a cell could not tell the one from the other`,
+      positionOf(index),
+    );
+  });
+  return distinct;
+}
+
 /** Two levels or two contexts with the same id: an error at the second, naming the first. */
 export function checkUniqueIds(
   file: VFile,
