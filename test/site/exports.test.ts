@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { readCsv } from '../helpers/csv.ts';
 import { describe, expect, it } from 'vitest';
 import { assignmentsCsv, matrixCsv } from '../../src/export/csv.ts';
 import { publishedModel } from '../../src/export/model-json.ts';
@@ -10,27 +11,6 @@ const site = indexModel(
   parse(readFileSync('test/fixtures/model/four-parties-crlf/input.md', 'utf8')).model!,
 );
 const urlOf = (id: string) => `https://srm.example.com/activities/${id}/`;
-
-/** A small RFC 4180 reader, to check the writer against the grammar rather than against itself. */
-function readCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let index = 0; index < text.length; index++) {
-    const char = text[index]!;
-    if (quoted) {
-      if (char === '"' && text[index + 1] === '"') ((field += '"'), index++);
-      else if (char === '"') quoted = false;
-      else field += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ',') (row.push(field), (field = ''));
-    else if (char === '\r' && text[index + 1] === '\n')
-      (row.push(field), rows.push(row), (row = []), (field = ''), index++);
-    else field += char;
-  }
-  return rows;
-}
 
 describe('matrixCsv', () => {
   it('should have a header, then a row per activity with a column per party and its URL', () => {
