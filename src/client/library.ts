@@ -186,7 +186,11 @@ function modelSection(model: Duty['model'], duties: readonly Duty[]): HTMLElemen
       const level = element('p', entry.level.name);
       if (entry.contexts.length > 0) level.append(` in ${entry.contexts.join(', ')}`);
       levels.append(level);
-      const where = duty.entries.length > 1 ? `${entry.level.name}: ` : '';
+      // With several entries, each one's words say which they are on: "Shares in PaaS: …".
+      const where =
+        duty.entries.length > 1
+          ? `${entry.level.name}${entry.contexts.length > 0 ? ` in ${entry.contexts.join(', ')}` : ''}: `
+          : '';
       if (entry.condition) {
         notes.append(element('p', `${where}Condition: ${entry.condition}`, 'condition'));
       }

@@ -39,10 +39,19 @@ function documentsOf(model: Model): SearchDocument[] {
     path: activity.path.join(' › '),
     parties: activity.parties.join(' '),
     partyNames: names(activity.parties),
+    // A note carried by each of a party's entries, or a footnote cited in several cells, once.
     text: [
-      plainTextOfMarkdown(activity.description ?? ''),
-      ...activity.assignments.map((assignment) => plainTextOfMarkdown(assignment.note ?? '')),
-    ].join(' '),
+      ...new Set([
+        activity.description ?? '',
+        ...activity.assignments.flatMap((assignment) => [
+          assignment.note ?? '',
+          assignment.condition ?? '',
+          ...(assignment.footnotes ?? []).map((footnote) => footnote.text),
+        ]),
+      ]),
+    ]
+      .map(plainTextOfMarkdown)
+      .join(' '),
     references: activity.references
       .map((reference) => `${reference.framework} ${reference.id}`)
       .join(' '),

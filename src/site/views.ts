@@ -158,10 +158,22 @@ export function matrixGroups(site: SiteModel, rootArea: string | null = null): M
 export function sharedLabel(site: SiteModel, activity: Activity): string | undefined {
   const contexts = sharedContexts(site.model, activity);
   if (contexts.length === 0) return undefined;
+  const word = sharedWord(site.model.levels);
   if (contexts[0] === null) {
-    return `Shared by ${responsibleIn(site.model, activity, null).length} parties`;
+    return `${word} by ${responsibleIn(site.model, activity, null).length} parties`;
   }
-  return `Shared in ${listInWords(contexts.map((id) => site.context(id!).name))}`;
+  return `${word} in ${listInWords(contexts.map((id) => site.context(id!).name))}`;
+}
+
+/**
+ * The word for "two or more parties responsible here": "Shared", unless the model declares a
+ * level by that word (Azure's "Shared"), which a cell shows beside it — then "Jointly held".
+ */
+export function sharedWord(levels: readonly Level[]): 'Shared' | 'Jointly held' {
+  const taken = levels.some((level) =>
+    [level.id, level.name, level.short].some((label) => /^shared?$/i.test(label.trim())),
+  );
+  return taken ? 'Jointly held' : 'Shared';
 }
 
 function sharedOf(site: SiteModel, activity: Activity): { shared?: string } {

@@ -43,7 +43,12 @@ const coversShapes = (library: readonly ModelSpec[]) =>
   library.some((spec) => spec.contexts.length > 1 && spec.levels !== null) &&
   library.some((spec) => spec.activities.some((a) => a.entries.some((e) => e.condition))) &&
   library.some((spec) => spec.activities.some((a) => a.entries.some((e) => e.footnote))) &&
-  library.some((spec) => spec.activities.some((a) => expectedBadge(spec, a))) &&
+  library.some((spec) =>
+    spec.activities.some((a) => expectedBadge(spec, a)?.startsWith('Shared')),
+  ) &&
+  library.some((spec) =>
+    spec.activities.some((a) => expectedBadge(spec, a)?.startsWith('Jointly')),
+  ) &&
   // A party's note written on one of its two entries.
   library.some((spec) =>
     spec.activities.some((a) => a.entries.some((e) => !e.note && expectedNote(a, e))),
@@ -309,6 +314,10 @@ describe('derived facts of random models, on every page and download', { timeout
               (label) => spec.parties.find((p) => p.name === String(label.properties.title))!.id,
             );
             expect(sorted(shown), `${where} ${title} ${contexts}`).toEqual(sorted(partners));
+            if (partners.size > 0) {
+              const word = levels.some((l) => l.name === 'Shared') ? 'Jointly held' : 'Shared';
+              expect(textIn(select('.shared-with .badge-shared', item)!)).toBe(word);
+            }
           }
         }
       }

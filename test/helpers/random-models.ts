@@ -46,6 +46,8 @@ const PARTIES = [
 const LEVELS: SpecLevel[] = [
   { id: 'owns', name: 'Owns', responsible: true },
   { id: 'shares', name: 'Shares', responsible: true },
+  // As Azure's table names its level: the badge must then find another word.
+  { id: 'shared', name: 'Shared', responsible: true },
   { id: 'advises', name: 'Advises', responsible: false },
 ];
 const DEFAULT: SpecLevel = { id: 'responsible', name: 'Responsible', responsible: true };
@@ -230,13 +232,14 @@ export function expectedBadge(spec: ModelSpec, activity: SpecActivity): string |
     (context) => responsibleParties(spec, activity, context).size >= 2,
   );
   if (shared.length === 0) return undefined;
+  const word = levelsOf(spec).some((level) => level.name === 'Shared') ? 'Jointly held' : 'Shared';
   if (shared[0] === null) {
-    return `Shared by ${responsibleParties(spec, activity, null).size} parties`;
+    return `${word} by ${responsibleParties(spec, activity, null).size} parties`;
   }
   const names = shared.map((id) => spec.contexts.find((context) => context.id === id)!.name);
   const list =
     names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
-  return `Shared in ${list}`;
+  return `${word} in ${list}`;
 }
 
 /** A party's counts: distinct activities it is responsible for, and those it only takes part in. */

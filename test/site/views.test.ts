@@ -10,6 +10,8 @@ import {
   noteSummary,
   partyGroups,
   partyLevels,
+  sharedLabel,
+  sharedWord,
   topAreas,
 } from '../../src/site/views.ts';
 import { partyEntries } from '../../src/site/navigation.ts';
@@ -107,6 +109,21 @@ contexts:
         ['Identity', ['provider']],
       ],
     );
+  });
+
+  it('should not give the badge the word of a level the model declares', () => {
+    const levels = (name: string) =>
+      [{ id: 'owns', name: 'Owns', short: 'O', responsible: true }].concat(
+        name ? [{ id: name.toLowerCase(), name, short: name[0]!, responsible: true }] : [],
+      );
+    expect(sharedWord(levels(''))).toBe('Shared');
+    expect(sharedWord(levels('Shares'))).toBe('Shared');
+    expect(sharedWord(levels('Shared'))).toBe('Jointly held');
+    const azure = indexModel(
+      parse(readFileSync('examples/cloud-service-models.md', 'utf8')).model!,
+    );
+    const identity = azure.model.activities.find((a) => a.title === 'Accounts and identities')!;
+    expect(sharedLabel(azure, identity)).toBe('Jointly held in SaaS');
   });
 
   it('should list every activity exactly once', () => {
