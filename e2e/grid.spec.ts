@@ -21,16 +21,16 @@ test.describe('a grid by service model', () => {
     await expect(cells.nth(0)).toHaveText(/Customer/);
     await expect(cells.nth(3)).toContainText('Customer');
     await expect(cells.nth(3)).toContainText('Provider');
-    // A condition is cited by number; its text stands once, below the table, a link away.
-    const conditions = cells
-      .nth(3)
-      .getByRole('link', { name: 'if1 on condition 1 below the table' });
-    await expect(conditions).toHaveCount(2);
-    await conditions.first().click();
-    await expect(page).toHaveURL(/#condition-1$/);
-    await expect(page.getByRole('region', { name: 'Conditions' }).getByRole('listitem')).toHaveText(
-      [/When the customer federates its own identity provider/],
-    );
+    // A footnote is cited by number beside the parties it follows; its text stands once, below
+    // the table, a link away — a remark, not a condition.
+    const footnotes = cells.nth(3).getByRole('link', { name: '1 footnote 1 below the table' });
+    await expect(footnotes).toHaveCount(2);
+    await footnotes.first().click();
+    await expect(page).toHaveURL(/#footnote-1$/);
+    await expect(page.getByRole('region', { name: 'Footnotes' }).getByRole('listitem')).toHaveText([
+      /When the customer federates its own identity provider/,
+    ]);
+    await expect(page.getByRole('region', { name: 'Conditions' })).toHaveCount(0);
   });
 
   test('filters by context and by level, kept in the address', async ({ page, model }) => {
@@ -56,18 +56,22 @@ test.describe('a grid by service model', () => {
     await expect(shown).toHaveText(held('shared', 'saas'));
   });
 
-  test('shows each party’s level per context and the condition on the activity page', async ({
+  test('shows each party’s level per context and the footnotes on the activity page', async ({
     page,
   }) => {
     await page.goto('activities/information-and-data-accounts-and-identities/');
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Jointly held in SaaS');
     const articles = page.getByRole('article');
     await expect(articles).toHaveCount(3);
     await expect(articles.nth(0).getByRole('heading')).toHaveText(
       /Customer\s*Owns\s*in On-premises, IaaS, PaaS/,
     );
-    await expect(articles.nth(1)).toContainText(
+    await articles.nth(1).getByRole('link', { name: '1 footnote 1' }).click();
+    await expect(page).toHaveURL(/#cell-footnote-1$/);
+    await expect(page.getByRole('region', { name: 'Footnotes' })).toContainText(
       'When the customer federates its own identity provider',
     );
+    await expect(articles.nth(1)).not.toContainText('Condition');
   });
 
   test('shows the publisher, the source and the date of the last review', async ({ page }) => {

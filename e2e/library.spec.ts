@@ -66,6 +66,29 @@ test.describe('the catalog of a library', () => {
     const crumbs = page.getByRole('navigation', { name: 'Breadcrumb' });
     await expect(crumbs.getByRole('link')).toHaveText(['Models', MODELS[1]!, 'Control plane']);
   });
+
+  test('gives a cell’s condition in words and its footnotes by number, each to its party', async ({
+    page,
+  }) => {
+    await page.goto('managed-kubernetes-grid/matrix/');
+    const monitoring = page.getByRole('row', { name: /^etcd/ }).getByRole('cell').nth(3);
+    // `Provider[^health] and Customer[^audit]`: each footnote beside the party it follows.
+    await expect(monitoring.locator('.mark', { hasText: 'Provider' })).toContainText('1');
+    await expect(monitoring.locator('.mark', { hasText: 'Customer' })).toContainText('2');
+    const balancers = page
+      .getByRole('row', { name: /^Load balancers/ })
+      .getByRole('cell')
+      .nth(3);
+    await balancers.getByRole('link', { name: 'if1 on condition 1 below the table' }).click();
+    await expect(page).toHaveURL(/#condition-1$/);
+    await expect(page.getByRole('region', { name: 'Conditions' })).toContainText(
+      'it exposes services through them',
+    );
+    await page.goto('managed-kubernetes-grid/activities/networking-load-balancers/');
+    await expect(page.getByRole('article').filter({ hasText: 'Condition' })).toContainText(
+      'it exposes services through them',
+    );
+  });
 });
 
 test.describe('a party across the models', () => {

@@ -324,6 +324,28 @@ describe('derived facts of random models, on every page and download', { timeout
     }
   });
 
+  it('the library’s page of a party: its total, and its counts in each model', () => {
+    for (const party of specs[0]!.parties.slice(0, 2)) {
+      const page = html('parties', party.id);
+      const holding = specs.filter((spec) => spec.parties.some((p) => p.id === party.id));
+      const total = holding.reduce(
+        (sum, spec) => sum + expectedCounts(spec, party.id).responsible,
+        0,
+      );
+      expect(textIn(select('.lede', page)!)).toContain(
+        `${party.name} is responsible for ${total} ${total === 1 ? 'activity' : 'activities'} across`,
+      );
+      for (const spec of holding) {
+        const counts = expectedCounts(spec, party.id);
+        const activities = (n: number) => `${n} ${n === 1 ? 'activity' : 'activities'}`;
+        const section = select(`section[aria-labelledby="model-${spec.id}"]`, page)!;
+        expect(textIn(select('.meta', section)!), `${spec.id} ${party.id}`).toBe(
+          `Responsible for ${activities(counts.responsible)}${counts.takesPart > 0 ? `, takes part in ${activities(counts.takesPart)}` : ''}`,
+        );
+      }
+    }
+  });
+
   it('assignments.csv and matrix.csv: every hold, its level, condition, footnotes and note', () => {
     for (const spec of specs) {
       const levels = levelsOf(spec);
