@@ -74,6 +74,47 @@ test.describe('a grid by service model', () => {
     await expect(articles.nth(1)).not.toContainText('Condition');
   });
 
+  test('names the level once per cell, and only where a party’s name alone would not say it', async ({
+    page,
+  }) => {
+    await page.goto('matrix/');
+    const row = page.getByRole('row', { name: /^Identity and directory infrastructure/ });
+    const cells = row.getByRole('cell');
+    // `Customer` alone holds the first level, Owns: no label. `Shared (Customer, Provider)`: once.
+    await expect(cells.nth(0)).toHaveText('Customer', { useInnerText: true });
+    await expect(cells.nth(2)).toHaveText(/^Shared:\s*Customer\s*Provider$/, {
+      useInnerText: true,
+    });
+  });
+
+  test('shows only the chosen context’s column, and on a phone names each cell’s context', async ({
+    page,
+  }) => {
+    await page.goto('matrix/?context=paas');
+    await expect(page.getByRole('columnheader')).toHaveText(['Activity', 'PaaS']);
+    const row = page.getByRole('row', { name: /^Operating system/ });
+    await expect(row.getByRole('cell')).toHaveText(['Provider'], { useInnerText: true });
+    await page.getByRole('combobox', { name: 'Context' }).selectOption('');
+    await expect(page.getByRole('columnheader')).toHaveCount(5);
+
+    await page.setViewportSize({ width: 390, height: 800 });
+    await expect(row.getByRole('cell').nth(2)).toBeVisible();
+    await expect(row.getByRole('cell').nth(2)).toHaveText(/^PaaS\s*Provider$/, {
+      useInnerText: true,
+    });
+    await expect(row.getByRole('cell').nth(2).getByText('PaaS')).toBeVisible();
+  });
+
+  test('prints the model’s edition above the table', async ({ page }) => {
+    await page.goto('matrix/');
+    await page.emulateMedia({ media: 'print' });
+    await expect(
+      page.getByText(
+        'Example Cloud — Shared Responsibility by Service Model, version 2026.2, last reviewed 2026-10-15.',
+      ),
+    ).toBeVisible();
+  });
+
   test('shows the publisher, the source and the date of the last review', async ({ page }) => {
     await page.goto('');
     await expect(page.getByRole('main').getByText(/last reviewed 2026-10-15/)).toBeVisible();

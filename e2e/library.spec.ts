@@ -75,6 +75,14 @@ test.describe('the catalog of a library', () => {
     // `Provider[^health] and Customer[^audit]`: each footnote beside the party it follows.
     await expect(monitoring.locator('.mark', { hasText: 'Provider' })).toContainText('1');
     await expect(monitoring.locator('.mark', { hasText: 'Customer' })).toContainText('2');
+    // Where the activity does not exist, the cell says so: N/A is not "no one".
+    const cni = page
+      .getByRole('row', { name: /^Cluster network/ })
+      .getByRole('cell')
+      .nth(2);
+    await expect(cni).toContainText('N/A');
+    await expect(cni).not.toContainText('No one');
+    await expect(cni.getByText('Not applicable in Scaling')).toBeAttached();
     const balancers = page
       .getByRole('row', { name: /^Load balancers/ })
       .getByRole('cell')

@@ -69,6 +69,10 @@ function setUp(form: HTMLFormElement): void {
         if (area) shownIn.set(area, (shownIn.get(area) ?? 0) + 1);
       }
     }
+    // A context chosen shows its column only, so that the table answers for that context.
+    for (const cell of table.querySelectorAll<HTMLElement>('[data-context]')) {
+      cell.hidden = wanted.context !== '' && cell.dataset.context !== wanted.context;
+    }
     const filtered = filtering || words.length > 0;
     // Every count on the page follows the filters, and the caption (which prints) names them.
     for (const row of areaRows) {

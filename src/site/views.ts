@@ -15,6 +15,8 @@ export interface ActivityRow {
   marks: boolean[];
   /** One entry per column of `matrixColumns`: who holds what there. */
   cells: MatrixCell[];
+  /** One entry per column: whether the activity exists there (a context column it is not in: N/A). */
+  applies: boolean[];
   /** Where two or more parties are responsible for it (see sharedLabel), if anywhere. */
   shared?: string;
 }
@@ -86,6 +88,29 @@ export function matrixNotes(groups: readonly MatrixGroup[]): MatrixNotes {
   return { conditions: [...conditions], footnotes: [...footnotes.values()] };
 }
 
+/** A cell's parties at one level; the level is named only where a reader needs it. */
+export interface CellGroup {
+  /** Absent when it is the level a party named alone holds, and the cell's only one. */
+  level?: Level;
+  marks: MatrixCell;
+}
+
+/**
+ * A context cell as a provider's table writes it: the parties, and the level only where it is
+ * not the one a name alone means or differs between them — "Shared: Customer, Provider" once,
+ * not a level per party. Groups follow the model's order of levels.
+ */
+export function cellGroups(site: SiteModel, cell: MatrixCell): CellGroup[] {
+  const levels = site.model.levels.filter((level) => cell.some((mark) => mark.level === level));
+  const plain = site.model.levels.find((level) => level.responsible) ?? site.model.levels[0];
+  const named =
+    declaresLevels(site.model) && (levels.length > 1 || (levels[0] && levels[0] !== plain));
+  return levels.map((level) => ({
+    ...(named && { level }),
+    marks: cell.filter((mark) => mark.level === level),
+  }));
+}
+
 /** What a matrix's cells say, for its caption. */
 export function matrixCaption(site: SiteModel): string {
   if (site.model.contexts.length > 0)
@@ -141,6 +166,12 @@ export function matrixGroups(site: SiteModel, rootArea: string | null = null): M
           areaIds,
           marks: columns.map((party) => activity.parties.includes(party)),
           cells: cellsOf(site, cellColumns, activity),
+          applies: cellColumns.map(
+            (column) =>
+              column.kind === 'party' ||
+              !activity.contexts ||
+              activity.contexts.includes(column.context.id),
+          ),
           ...sharedOf(site, activity),
         });
       }
