@@ -160,21 +160,55 @@ test.describe('my stack', () => {
       page.waitForEvent('download'),
       page.getByRole('link', { name: 'Download as CSV' }).click(),
     ]);
-    const csv = readFileSync((await download.path())!, 'utf8')
-      .trimEnd()
-      .split('\r\n');
+    const bytes = readFileSync((await download.path())!);
+    // A byte order mark, so that Excel on Windows reads UTF-8.
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const csv = bytes.toString('utf8').slice(1).trimEnd().split('\r\n');
     expect(csv[0]).toBe(
-      'Model,Area,Activity,Id,Level,Responsible,Contexts,Condition,Footnotes,Note,URL',
+      'Party,Model,Model version,Last reviewed,Area,Activity,Id,References,Level,Responsible,Contexts,Condition,Footnotes,Note,Permanent link',
     );
     // A row per level an activity is held at: the table shows each activity once.
     expect(csv.length).toBeGreaterThanOrEqual((await rows.count()) + 1);
-    expect(csv[1]).toMatch(/,http:\/\/[^,]+\/cloud-service-models\/activities\/[^,]+\/$/);
+    expect(csv[1]).toMatch(
+      /^Customer,Example Cloud — Shared Responsibility by Service Model,2026\.2,2026-10-15,/,
+    );
+    expect(csv[1]).toMatch(/,PaaS,.*,http:\/\/[^,]+\/cloud-service-models\/activities\/[^,]+\/$/);
 
     await page.emulateMedia({ media: 'print' });
     await expect(page.getByRole('button', { name: 'Show the duties' })).toBeHidden();
+    await expect(page.getByText(/^Pick a party/)).toBeHidden();
     await expect(rows.first()).toBeVisible();
+    // What a printout is cited by: the list's address, each model's edition, each permalink.
+    await expect(
+      page.getByText(/^This list: http:\/\/[^ ]+\/stack\/\?party=customer&/),
+    ).toBeVisible();
+    await expect(page.getByText('Version 2026.2, last reviewed 2026-10-15.')).toBeVisible();
+    await expect(rows.first().getByText(/\/cloud-service-models\/activities\//)).toBeVisible();
     await page.emulateMedia({ media: 'screen' });
     expect((await makeAxeBuilder().analyze()).violations).toEqual([]);
+  });
+
+  test('follows the form as it changes, says what the address names that does not exist, and goes Back', async ({
+    page,
+  }) => {
+    await page.goto('stack/?party=nobody&model=bogus&model=managed-kubernetes-grid');
+    await expect(page.getByRole('status').filter({ hasText: 'This address names' })).toHaveText(
+      /the party “nobody” and the model “bogus”, which are in none of these models/,
+    );
+    const heading = page.getByRole('heading', { level: 2 });
+    await expect(heading).toHaveText(/^Customer: .* in 1 model$/);
+
+    await page.getByRole('combobox', { name: 'Party' }).selectOption({ label: 'Example Cloud' });
+    await expect(heading).toHaveText(/^Example Cloud: /);
+    await expect(page).toHaveURL(/party=provider&model=managed-kubernetes-grid$/);
+    await page.getByRole('checkbox', { name: 'Scaling' }).check();
+    await expect(page.locator('.stack-choice')).toHaveText(`In ${MODELS[1]} (Scaling).`);
+
+    await page.goBack();
+    await expect(page.locator('.stack-choice')).toHaveText(`In ${MODELS[1]} (all contexts).`);
+    await expect(page.getByRole('checkbox', { name: 'Scaling' })).not.toBeChecked();
+    await page.goBack();
+    await expect(heading).toHaveText(/^Customer: /);
   });
 });
 

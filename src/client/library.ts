@@ -4,7 +4,9 @@
  * script the catalog shows every model and the party pages list every duty.
  */
 import { csvText } from '../export/csv-text.ts';
+import { routes } from '../site/routes.ts';
 import {
+  checkedChoice,
   choiceFromSearch,
   describeChoice,
   dutiesOf,
@@ -80,17 +82,28 @@ function setUpStack(form: HTMLFormElement): void {
   const heading = result.querySelector<HTMLElement>('h2')!;
   const list = result.querySelector<HTMLElement>('.stack-list')!;
   const summary = result.querySelector<HTMLElement>('.stack-choice');
+  const address = result.querySelector<HTMLElement>('.stack-address');
+  const notice = scope.querySelector<HTMLElement>('.stack-notice');
   const csv = result.querySelector<HTMLAnchorElement>('.stack-csv')!;
   const party = form.elements.namedItem('party') as HTMLSelectElement;
   const boxes = [...form.querySelectorAll<HTMLInputElement>('input[type=checkbox]')];
+  const links = permanentLinks(data);
   let csvUrl: string | undefined;
 
+  // What the address asks for, kept to what exists; what does not is said, not guessed at.
   const fromAddress = () => {
-    const choice = choiceFromSearch(location.search);
-    if (choice.party) party.value = choice.party;
+    const { choice, unknown } = checkedChoice(data, choiceFromSearch(location.search));
+    party.value = choice.party;
     if (party.selectedIndex < 0) party.selectedIndex = 0;
     for (const box of boxes) {
       box.checked = (box.name === 'model' ? choice.models : choice.contexts).includes(box.value);
+    }
+    if (notice) {
+      notice.hidden = unknown.length === 0;
+      notice.textContent =
+        unknown.length === 0
+          ? ''
+          : `This address names ${listed(unknown)}, which ${unknown.length === 1 ? 'is' : 'are'} in none of these models: left out. Showing the list for what exists.`;
     }
   };
   const choice = () => ({
@@ -109,29 +122,75 @@ function setUpStack(form: HTMLFormElement): void {
     heading.textContent = `${name}: responsible for ${count(counts.responsible, 'activity', 'activities')}${part} in ${count(models, 'model', 'models')}`;
     // Said in words too, so that a printout or a shared copy says what it was taken from.
     if (summary) summary.textContent = describeChoice(data, picked);
-    list.replaceChildren(...byModel(duties).map(([model, rows]) => modelSection(model, rows)));
+    const here = links.stack(searchFromChoice(picked));
+    if (address) {
+      address.hidden = here === undefined;
+      address.textContent = here === undefined ? '' : `This list: ${here}`;
+    }
+    list.replaceChildren(
+      ...byModel(duties).map(([model, rows]) => modelSection(model, rows, links)),
+    );
     if (duties.length === 0) {
       const none = document.createElement('p');
       none.textContent = `${name} holds nothing in the models and contexts picked.`;
       list.append(none);
     }
     if (csvUrl) URL.revokeObjectURL(csvUrl);
-    csvUrl = URL.createObjectURL(new Blob([dutiesCsv(duties)], { type: 'text/csv' }));
+    // A byte order mark, so that Excel reads the file as UTF-8 ("—", not "â€”").
+    csvUrl = URL.createObjectURL(
+      new Blob(['\uFEFF', dutiesCsv(duties, name, links)], { type: 'text/csv;charset=utf-8' }),
+    );
     csv.href = csvUrl;
     csv.download = `${picked.party || 'party'}-duties.csv`;
     result.hidden = false;
   };
 
+  // The list follows the form as it changes; each change is a step Back returns from.
+  const changed = () => {
+    const search = searchFromChoice(choice());
+    if (search !== location.search) {
+      history.pushState(history.state, '', `${location.pathname}${search}${location.hash}`);
+    }
+    notice?.setAttribute('hidden', '');
+    render();
+  };
+  form.addEventListener('change', changed);
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    const search = searchFromChoice(choice());
-    history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
-    render();
+    changed();
     heading.focus();
+  });
+  addEventListener('popstate', () => {
+    fromAddress();
+    render();
   });
   result.querySelector('.stack-print')?.addEventListener('click', () => window.print());
   fromAddress();
   render();
+}
+
+/** `a`, `a and b`, `a, b and c`. */
+const listed = (items: readonly string[]) =>
+  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+
+/**
+ * The addresses a printout or a CSV can cite: the site's public one when it was built with its
+ * address, the page's own when hosted; none in a copy opened from disk, whose links lead to the
+ * reader's own files.
+ */
+interface PermanentLinks {
+  activity: (route: string) => string | undefined;
+  stack: (search: string) => string | undefined;
+}
+
+function permanentLinks(data: StackData): PermanentLinks {
+  const hosted = pageContext().mode === 'hosted';
+  const base = data.site ?? (hosted ? new URL(hrefFor(''), location.href).href : undefined);
+  return {
+    activity: (route) => (base === undefined ? undefined : new URL(route, base).href),
+    stack: (search) =>
+      base === undefined ? undefined : `${new URL(routes.stack(), base).href}${search}`,
+  };
 }
 
 function byModel(duties: readonly Duty[]): Array<[Duty['model'], Duty[]]> {
@@ -151,7 +210,11 @@ function element<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
-function modelSection(model: Duty['model'], duties: readonly Duty[]): HTMLElement {
+function modelSection(
+  model: Duty['model'],
+  duties: readonly Duty[],
+  links: PermanentLinks,
+): HTMLElement {
   const section = element('section');
   const title = element('h3');
   const link = element('a', model.title);
@@ -162,9 +225,17 @@ function modelSection(model: Duty['model'], duties: readonly Duty[]): HTMLElemen
     link,
     ` (responsible for ${count(responsible, 'activity', 'activities')}${part > 0 ? `, takes part in ${part}` : ''})`,
   );
+  // The edition a printout cites.
+  const edition = [
+    model.version && `Version ${model.version}`,
+    model.reviewed && `last reviewed ${model.reviewed}`,
+  ]
+    .filter(Boolean)
+    .join(', ');
   const table = element('table', undefined, 'stack-table');
   const head = element('tr');
-  for (const label of ['Activity', 'Area', 'Level', 'Notes']) {
+  const labels = ['Activity', 'Area', 'Level', 'Notes'];
+  for (const label of labels) {
     const cell = element('th', label);
     cell.scope = 'col';
     head.append(cell);
@@ -177,7 +248,10 @@ function modelSection(model: Duty['model'], duties: readonly Duty[]): HTMLElemen
     name.scope = 'row';
     const activity = element('a', duty.activity.title);
     activity.href = hrefFor(duty.activity.route);
-    name.append(activity, element('span', duty.activity.id, 'stack-id'));
+    const cited = [duty.activity.id, ...duty.activity.references].join(' · ');
+    name.append(activity, element('span', cited, 'stack-id'));
+    const permalink = links.activity(duty.activity.route);
+    if (permalink) name.append(element('span', permalink, 'stack-permalink print-only'));
     const levels = element('td');
     const notes = element('td');
     // A note written once for the party's entries is shown once.
@@ -201,42 +275,58 @@ function modelSection(model: Duty['model'], duties: readonly Duty[]): HTMLElemen
     }
     const note = duty.entries[0]!.note;
     if (oneNote && note) notes.append(element('p', note));
-    row.append(name, element('td', duty.activity.path.join(' › ')), levels, notes);
+    const area = element('td', duty.activity.path.join(' › '));
+    [area, levels, notes].forEach((cell, index) => (cell.dataset.label = labels[index + 1]!));
+    row.append(name, area, levels, notes);
     table.tBodies[0]!.append(row);
   }
-  section.append(title, table);
+  section.append(title);
+  if (edition) section.append(element('p', `${edition}.`, 'meta'));
+  section.append(table);
   return section;
 }
 
-function dutiesCsv(duties: readonly Duty[]): string {
-  const url = (route: string) => new URL(hrefFor(route), location.href).href;
+/**
+ * The list as CSV: a row per level an activity is held at, naming the party, the model and its
+ * edition, the contexts (all of the activity's when it is held in each), the references and the
+ * permanent link, so that a row can be cited alone.
+ */
+function dutiesCsv(duties: readonly Duty[], party: string, links: PermanentLinks): string {
   return csvText([
     [
+      'Party',
       'Model',
+      'Model version',
+      'Last reviewed',
       'Area',
       'Activity',
       'Id',
+      'References',
       'Level',
       'Responsible',
       'Contexts',
       'Condition',
       'Footnotes',
       'Note',
-      'URL',
+      'Permanent link',
     ],
     ...duties.flatMap((duty) =>
       duty.entries.map((entry) => [
+        party,
         duty.model.title,
+        duty.model.version ?? '',
+        duty.model.reviewed ?? '',
         duty.activity.path.join(' > '),
         duty.activity.title,
         duty.activity.id,
+        duty.activity.references.join('; '),
         entry.level.name,
         entry.level.responsible ? 'yes' : 'no',
         entry.contexts.join('; '),
         entry.condition ?? '',
         (entry.footnotes ?? []).join('\n'),
         entry.note ?? '',
-        url(duty.activity.route),
+        links.activity(duty.activity.route) ?? '',
       ]),
     ),
   ]);

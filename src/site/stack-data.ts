@@ -2,13 +2,15 @@ import { plainTextOfMarkdown } from '../render/plain-text.ts';
 import type { Library } from './library.ts';
 import type { StackData } from './stack.ts';
 
-export function stackData(library: Library): StackData {
+export function stackData(library: Library, site?: string): StackData {
   return {
+    ...(site !== undefined && { site }),
     parties: library.parties.map(({ id, name }) => ({ id, name })),
     models: library.models.map((site) => ({
       id: site.model.id,
       title: site.model.title,
       ...(site.model.version !== undefined && { version: site.model.version }),
+      ...(site.model.reviewed !== undefined && { reviewed: site.model.reviewed }),
       route: site.routes.home(),
       levels: site.model.levels.map(({ id, name, responsible }) => ({ id, name, responsible })),
       contexts: site.model.contexts.map(({ id, name }) => ({ id, name })),
@@ -17,6 +19,9 @@ export function stackData(library: Library): StackData {
         title: activity.title,
         path: activity.path,
         route: site.routes.activity(activity.id),
+        references: activity.references.map((reference) =>
+          `${reference.framework} ${reference.id}`.trim(),
+        ),
         ...(activity.contexts !== undefined && { contexts: activity.contexts }),
         assignments: activity.assignments.map((assignment) => ({
           party: assignment.party,

@@ -6,11 +6,14 @@ import { isResponsible, partyCounts } from '../model/derived.ts';
  * written to the CSV); routes are relative to the site's root, as the page links them.
  */
 export interface StackData {
+  /** The site's public address (`--site`), for permanent links a printout can cite. */
+  site?: string;
   parties: Array<{ id: string; name: string }>;
   models: Array<{
     id: string;
     title: string;
     version?: string;
+    reviewed?: string;
     route: string;
     levels: Array<{ id: string; name: string; responsible: boolean }>;
     contexts: Array<{ id: string; name: string }>;
@@ -19,6 +22,8 @@ export interface StackData {
       title: string;
       path: string[];
       route: string;
+      /** `CCM A&A-01`: what an auditor cites it by. */
+      references: string[];
       contexts?: string[];
       assignments: Array<{
         party: string;
@@ -77,6 +82,34 @@ export function searchFromChoice(choice: StackChoice): string {
 }
 
 /**
+ * The choice an address asks for, kept to what exists, and what it named that does not — so
+ * that `?party=nobody&model=bogus` is said, not silently shown as someone else's list.
+ */
+export function checkedChoice(
+  data: StackData,
+  choice: StackChoice,
+): { choice: StackChoice; unknown: string[] } {
+  const unknown: string[] = [];
+  const party = data.parties.some((entry) => entry.id === choice.party)
+    ? choice.party
+    : (data.parties[0]?.id ?? '');
+  if (choice.party && party !== choice.party) unknown.push(`the party “${choice.party}”`);
+  const models = choice.models.filter((id) => {
+    const known = data.models.some((model) => model.id === id);
+    if (!known) unknown.push(`the model “${id}”`);
+    return known;
+  });
+  const contexts = choice.contexts.filter((entry) => {
+    const [modelId, contextId] = entry.split(':');
+    const model = data.models.find((candidate) => candidate.id === modelId);
+    const known = model?.contexts.some((context) => context.id === contextId) ?? false;
+    if (!known) unknown.push(`the context “${entry}”`);
+    return known;
+  });
+  return { choice: { party, models, contexts }, unknown };
+}
+
+/**
  * The models and contexts picked, in words, for the list's heading and its printout:
  * "In Hosting; and Database (Dedicated)".
  */
@@ -117,9 +150,12 @@ export function dutiesOf(data: StackData, choice: StackChoice): Duty[] {
         if (held.party !== choice.party || !inPicked(held.contexts)) continue;
         const level = levels.get(held.level);
         if (!level) continue;
-        const contexts = (held.contexts ?? []).filter(
-          (id) => picked.length === 0 || picked.includes(id),
-        );
+        // Named even where it holds in every context: an empty cell would read as "none".
+        const contexts = (
+          held.contexts ??
+          activity.contexts ??
+          model.contexts.map((context) => context.id)
+        ).filter((id) => picked.length === 0 || picked.includes(id));
         entries.push({
           level,
           contexts: contexts.map(
