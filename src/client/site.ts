@@ -61,7 +61,7 @@ function setUpCopyLinks(within: ParentNode = document): void {
     text.textContent = placeholder ? href.replace(placeholder, '<id>') : href;
   }
   for (const box of within.querySelectorAll<HTMLElement>('.permalink')) {
-    const field = box.querySelector('input');
+    const field = box.querySelector('textarea');
     const button = box.querySelector<HTMLButtonElement>('button.copy');
     const status = box.querySelector('.copy-status');
     if (!field || !button) continue;
