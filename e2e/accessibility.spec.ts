@@ -17,6 +17,22 @@ for (const colorScheme of ['light', 'dark'] as const) {
       });
     }
 
+    test('every page type at 390 px has no violation, targets of 24 px included', async ({
+      page,
+      makeAxeBuilder,
+    }) => {
+      await page.setViewportSize({ width: 390, height: 844 });
+      for (const path of Object.values(PAGE_TYPES)) {
+        await page.goto(path);
+        const { violations } = await makeAxeBuilder().analyze();
+        expect(
+          violations.map(
+            ({ id, nodes }) => `${path} ${id}: ${nodes.map((node) => node.target).join(' | ')}`,
+          ),
+        ).toEqual([]);
+      }
+    });
+
     test('the matrix with an active filter has no violation', async ({ page, makeAxeBuilder }) => {
       await page.goto('matrix/?q=fire');
       const { violations } = await makeAxeBuilder().analyze();
@@ -48,6 +64,53 @@ for (const colorScheme of ['light', 'dark'] as const) {
     });
   });
 }
+
+test.describe('keyboard order', () => {
+  /** The header's stops after the title, in the order Tab takes them. */
+  const stops = async (page: import('@playwright/test').Page, count: number) => {
+    await page.getByRole('link', { name: 'VMware Site Recovery' }).first().focus();
+    const names: string[] = [];
+    for (let index = 0; index < count; index++) {
+      await page.keyboard.press('Tab');
+      names.push(
+        await page.evaluate(() => {
+          const active = document.activeElement as HTMLElement;
+          return active.getAttribute('aria-label') ?? active.textContent?.trim() ?? '';
+        }),
+      );
+    }
+    return names;
+  };
+
+  test('follows what is drawn: search, then the navigation, then the theme', async ({ page }) => {
+    await page.goto('matrix/');
+    const names = await stops(page, 6);
+    expect(names[0]).toMatch(/^Search/);
+    expect(names.slice(1, 5)).toEqual(['Overview', 'Matrix', 'Customer', 'VMware']);
+    const boxes = await Promise.all([
+      page.locator('.search-button').boundingBox(),
+      page.getByRole('navigation', { name: 'Site' }).getByRole('link').first().boundingBox(),
+    ]);
+    expect(boxes[0]!.x).toBeLessThan(boxes[1]!.x);
+  });
+
+  test('on a phone reaches the menu’s button before its links, and Esc closes it', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto('matrix/');
+    const menu = page.getByRole('button', { name: 'Menu' });
+    await menu.click();
+    await menu.focus();
+    await page.keyboard.press('Tab');
+    await expect(
+      page.getByRole('navigation', { name: 'Site' }).getByRole('link').first(),
+    ).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(menu).toHaveAttribute('aria-expanded', 'false');
+    await expect(menu).toBeFocused();
+  });
+});
 
 test.describe('keyboard use', () => {
   test('the skip link is the first stop and moves focus to the content', async ({ page }) => {

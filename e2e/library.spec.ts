@@ -307,6 +307,29 @@ test.describe('the library’s own pages in both themes', () => {
         await expect(page.getByRole('listbox').getByRole('option').first()).toContainText(' in ');
         expect((await makeAxeBuilder().analyze()).violations, 'search dialog').toEqual([]);
       });
+
+      test('have no violation at 390 px either, targets of 24 px included: grids, stack, party pages', async ({
+        page,
+        makeAxeBuilder,
+      }) => {
+        await page.setViewportSize({ width: 390, height: 844 });
+        for (const route of [
+          '',
+          'parties/customer/',
+          'stack/?party=customer&model=managed-kubernetes-grid',
+          'managed-kubernetes-grid/matrix/',
+          'cloud-service-models/activities/information-and-data-accounts-and-identities/',
+          'security-control-catalog/parties/customer/',
+        ]) {
+          await page.goto(route);
+          await expect(page.locator('h1')).toBeVisible();
+          const { violations } = await makeAxeBuilder().analyze();
+          expect(
+            violations.map(({ id, nodes }) => `${id}: ${nodes.map((n) => n.target).join(' | ')}`),
+            route,
+          ).toEqual([]);
+        }
+      });
     });
   }
 });
