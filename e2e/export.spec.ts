@@ -99,7 +99,7 @@ test.describe('the offline exports, opened from disk with the network off', () =
     const last = model.activities[5]!;
     await expect(page.getByRole('textbox', { name: 'Permalink' })).toHaveCount(0);
     await expect(page.locator('.permalink-unknown:visible')).toContainText(
-      'no permanent link in this copy (it has no web address)',
+      'No permanent link: this copy has no web address',
     );
     await expect(page.locator('.permalink-unknown:visible')).not.toContainText('--');
     await expect(page.locator('.permalink-unknown:visible code').first()).toHaveText(last.id);

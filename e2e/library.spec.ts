@@ -221,7 +221,9 @@ test.describe('search across the models', () => {
     await expect(results.first()).toContainText('in Managed Platform — Security Control Catalog');
     await expect(results.nth(1)).toContainText('in Managed VMware Cloud — Operational Task Lists');
     await page.getByRole('combobox', { name: 'Model' }).selectOption({ label: MODELS[2]! });
-    await expect(results).toHaveCount(1);
+    // Its backups first; then what varies with its Managed Backup add-on, a context's name.
+    await expect(results.first()).toContainText('Backups of virtual machines');
+    await expect(results.filter({ hasNotText: MODELS[2]! })).toHaveCount(0);
     await expect(page).toHaveURL(/q=backup&model=managed-vmware-task-lists/);
 
     await page.goto('');
@@ -232,8 +234,23 @@ test.describe('search across the models', () => {
     const first = page.getByRole('listbox').getByRole('option').first();
     await expect(first).toContainText('Independent assessments');
     await expect(first).toContainText('in Managed Platform — Security Control Catalog');
+    // The id it matched by, as an auditor cites it; the one control that cites it, and no other.
+    await expect(first).toContainText('CCM A&A-02');
+    await expect(page.getByRole('listbox').getByRole('option')).toHaveCount(1);
+    await expect(first.locator('mark')).toHaveText(['A&A-02']);
     await page.keyboard.press('Enter');
     await expect(page).toHaveURL(/\/security-control-catalog\/activities\/a-a-02\/$/);
+  });
+
+  test('finds a level or a context by its name, and offers full-text search when no model matches', async ({
+    page,
+  }) => {
+    await page.goto('search/?q=dedicated%20tenancy');
+    await expect(page.locator('.search-page-results li').first()).toContainText(MODELS[3]!);
+    await page.goto('?q=firewall');
+    await expect(page.getByText('No model matches these filters.')).toBeVisible();
+    await page.getByRole('link', { name: 'Search the full text instead' }).click();
+    await expect(page).toHaveURL(/\/search\/\?q=firewall$/);
   });
 });
 

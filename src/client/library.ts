@@ -55,7 +55,15 @@ function setUpCatalog(form: HTMLFormElement): void {
     output.textContent = filtered
       ? `Showing ${shown} of ${count(cards.length, 'model', 'models')}`
       : count(cards.length, 'model', 'models');
-    if (empty) empty.hidden = shown > 0;
+    if (empty) {
+      empty.hidden = shown > 0;
+      // Words no model's title or summary holds may be in its activities: search them there.
+      const search = empty.querySelector<HTMLAnchorElement>('a.catalog-search');
+      const q = query.value.trim();
+      if (search && pageContext().mode !== 'single') {
+        search.href = `${hrefFor(routes.search())}${q ? `?q=${encodeURIComponent(q)}` : ''}`;
+      }
+    }
     if (keepInAddress) {
       const params = new URLSearchParams();
       if (query.value) params.set('q', query.value);

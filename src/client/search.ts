@@ -9,10 +9,10 @@ import {
   documentModel,
   documentRoute,
   INDEX_OPTIONS,
-  QUERY_OPTIONS,
   type SearchDocument,
   type SearchKind,
 } from '../search/options.ts';
+import { rankForReference, readQuery, termsToMark, type ReadQuery } from '../search/query.ts';
 import type { SearchIndexData } from '../search/build-index.ts';
 import { excerptOf } from '../search/excerpt.ts';
 import { viewOfAnchor } from '../site/links.ts';
@@ -90,20 +90,43 @@ function textInThisFile(result: SearchResult): string | undefined {
   const anchor = resultHref(result).slice(1);
   const built = document.getElementById(anchor);
   // A section's anchor is its heading's: its words are the section's.
-  if (built) return (built.closest('section') ?? built).textContent ?? undefined;
+  if (built) return wordsOf(built.closest('section') ?? built);
   const source = document.querySelector<HTMLElement>(
     `noscript[data-view="${CSS.escape(viewOfAnchor(anchor))}"]`,
   );
   if (!source?.textContent) return undefined;
-  return (
-    new DOMParser().parseFromString(source.textContent, 'text/html').body.textContent ?? undefined
+  return wordsOf(new DOMParser().parseFromString(source.textContent, 'text/html').body);
+}
+
+/**
+ * What a view says — its descriptions, notes, conditions and prose — block by block, without
+ * the breadcrumb, headings and labels around them, which would run together as one word.
+ */
+function wordsOf(view: Element): string | undefined {
+  const blocks = [...view.querySelectorAll('.prose, .condition')].filter(
+    (block) => !block.parentElement?.closest('.prose, .condition'),
   );
+  const words = (blocks.length > 0 ? blocks : [view]).map(
+    (block) =>
+      [...block.querySelectorAll('p, li, td, th, dd, dt, pre, h1, h2, h3, h4')]
+        .filter((inner) => !inner.querySelector('p, li'))
+        .map((inner) => inner.textContent ?? '')
+        .join(' ') ||
+      (block.textContent ?? ''),
+  );
+  return words.join(' ') || undefined;
 }
 
 /** The passage around the match, its words marked: why this page is a result. */
-function excerptElement(result: SearchResult, text: string | undefined): HTMLElement | undefined {
+function excerptElement(
+  result: SearchResult,
+  text: string | undefined,
+  query: ReadQuery,
+): HTMLElement | undefined {
   const excerpt =
-    text === undefined ? undefined : excerptOf(text.replace(/\s+/g, ' '), result.terms);
+    text === undefined
+      ? undefined
+      : excerptOf(text.replace(/\s+/g, ' '), termsToMark(query, result.terms));
   if (!excerpt) return undefined;
   const element = document.createElement('span');
   element.className = 'result-excerpt';
@@ -117,17 +140,22 @@ function excerptElement(result: SearchResult, text: string | undefined): HTMLEle
   return element;
 }
 
-function search({ index }: Engine, query: string, model = ''): SearchResult[] {
-  const text = query.trim();
+function search({ index }: Engine, query: ReadQuery, model = ''): SearchResult[] {
+  const { text } = query;
   if (!text) return [];
   // A library's results can be kept to one model's.
   const options = model
     ? {
-        ...QUERY_OPTIONS,
+        ...query.options,
         filter: (result: SearchResult) => documentModel(String(result.id)) === model,
       }
-    : QUERY_OPTIONS;
+    : query.options;
   const results = index.search(text, options);
+  // A control's id names that control: what only matched its pieces goes, unless nothing cites it.
+  if (query.reference !== undefined) {
+    const cited = rankForReference(results, query.reference);
+    return cited.length > 0 ? cited : results;
+  }
   // When not every word matches, the closest results are still better than none.
   return results.length > 0 || !/\s/.test(text)
     ? results
@@ -154,6 +182,7 @@ function renderResult(
   element: HTMLElement,
   result: SearchResult,
   { parties, models }: Engine,
+  query?: ReadQuery,
 ): void {
   const kind = KIND_LABEL[result.kind as SearchKind];
   const title = document.createElement('span');
@@ -177,6 +206,22 @@ function renderResult(
     path.className = 'result-path';
     path.textContent = result.path as string;
     element.append(path);
+  }
+  // The ids it matched by, as the reader cites them: "CCM A&A-01", the id asked for marked.
+  const cited = String(result.references ?? '');
+  if (cited && Object.values(result.match).some((fields) => fields.includes('references'))) {
+    const references = document.createElement('span');
+    references.className = 'result-references';
+    cited.split('\n').forEach((entry, index) => {
+      if (index > 0) references.append(' · ');
+      const id = entry.split(' ').at(-1) ?? '';
+      if (query?.reference !== undefined && id.toLowerCase() === query.reference) {
+        const mark = document.createElement('mark');
+        mark.textContent = id;
+        references.append(entry.slice(0, entry.length - id.length), mark);
+      } else references.append(entry);
+    });
+    element.append(references);
   }
   const ids = String(result.parties ?? '')
     .split(' ')
@@ -247,7 +292,8 @@ function setUpDialog(dialog: HTMLDialogElement): () => void {
       model.addEventListener('change', () => void run());
       input.parentElement?.after(model);
     }
-    const results = search(loaded, query, model?.value);
+    const read = readQuery(query);
+    const results = search(loaded, read, model?.value);
     list.replaceChildren();
     options = results.slice(0, DIALOG_LIMIT).map((result, index) => {
       const option = document.createElement('li');
@@ -255,7 +301,7 @@ function setUpDialog(dialog: HTMLDialogElement): () => void {
       option.setAttribute('role', 'option');
       option.setAttribute('aria-selected', 'false');
       option.dataset.href = resultHref(result);
-      renderResult(option, result, loaded);
+      renderResult(option, result, loaded, read);
       option.addEventListener('click', () => go(option));
       return option;
     });
@@ -265,7 +311,7 @@ function setUpDialog(dialog: HTMLDialogElement): () => void {
       void loadTexts().then((textOf) => {
         if (ticket !== pending) return;
         options.forEach((option, index) => {
-          const excerpt = excerptElement(results[index]!, textOf(results[index]!));
+          const excerpt = excerptElement(results[index]!, textOf(results[index]!), read);
           if (excerpt) option.append(excerpt);
         });
       });
@@ -321,11 +367,12 @@ function setUpSearchPage(page: HTMLElement): void {
     const mine = ++ticket;
     const loaded = await loadEngine();
     if (mine !== ticket) return;
-    const results = search(loaded, query, model?.value);
+    const read = readQuery(query);
+    const results = search(loaded, read, model?.value);
     const links = results.map((result) => {
       const link = document.createElement('a');
       link.href = resultHref(result);
-      renderResult(link, result, loaded);
+      renderResult(link, result, loaded, read);
       return link;
     });
     list.replaceChildren(
@@ -341,7 +388,7 @@ function setUpSearchPage(page: HTMLElement): void {
       void loadTexts().then((textOf) => {
         if (mine !== ticket) return;
         results.forEach((result, index) => {
-          const excerpt = excerptElement(result, textOf(result));
+          const excerpt = excerptElement(result, textOf(result), read);
           if (excerpt) links[index]!.append(excerpt);
         });
       });

@@ -17,8 +17,8 @@ export interface CompactIndex {
   averageFieldLength: number[];
   /** Document ids, by MiniSearch's short id (0, 1, 2…). */
   ids: string[];
-  /** Per document: title, index in `paths` (-1 for none), parties, kind code. */
-  stored: Array<[string, number, string, number]>;
+  /** Per document: title, index in `paths` (-1 for none), parties, kind code, references if any. */
+  stored: Array<[string, number, string, number] | [string, number, string, number, string]>;
   paths: string[];
   /** Per document, its length in each field, flattened. */
   lengths: number[];
@@ -33,6 +33,7 @@ interface Stored {
   title: string;
   path: string;
   parties: string;
+  references?: string;
 }
 
 export function compactIndex(index: AsPlainObject): CompactIndex {
@@ -55,7 +56,13 @@ export function compactIndex(index: AsPlainObject): CompactIndex {
       path = paths.get(document.path) ?? paths.size;
       paths.set(document.path, path);
     }
-    stored.push([document.title, path, document.parties, KINDS.indexOf(document.kind)]);
+    const row: [string, number, string, number] = [
+      document.title,
+      path,
+      document.parties,
+      KINDS.indexOf(document.kind),
+    ];
+    stored.push(document.references ? [...row, document.references] : row);
     lengths.push(...(index.fieldLength[shortId] ?? []));
   }
   const terms = index.index.map(([term, byField]) => {
@@ -96,12 +103,13 @@ export function expandIndex(compact: CompactIndex): AsPlainObject {
   const fieldLength: AsPlainObject['fieldLength'] = {};
   compact.ids.forEach((id, shortId) => {
     documentIds[shortId] = id;
-    const [title, path, parties, kind] = compact.stored[shortId]!;
+    const [title, path, parties, kind, references = ''] = compact.stored[shortId]!;
     const document: Record<(typeof STORED_FIELDS)[number], string> = {
       kind: KINDS[kind] ?? 'activity',
       title,
       path: path === -1 ? '' : compact.paths[path]!,
       parties,
+      references,
     };
     storedFields[shortId] = document;
     fieldLength[shortId] = compact.lengths.slice(shortId * width, (shortId + 1) * width);

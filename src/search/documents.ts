@@ -1,4 +1,5 @@
 import type { Model, Party } from '../model/index.ts';
+import { declaresLevels } from '../model/vocabulary.ts';
 import { plainTextOfMarkdown } from '../render/plain-text.ts';
 import { documentId, type SearchDocument } from './options.ts';
 
@@ -25,6 +26,19 @@ export function librarySearchDocuments(model: Model, library: boolean): SearchDo
 
 function documentsOf(model: Model): SearchDocument[] {
   const parties = new Map(model.parties.map((party) => [party.id, party]));
+  const levels = new Map(model.levels.map((level) => [level.id, level.name]));
+  const contexts = new Map(model.contexts.map((context) => [context.id, context.name]));
+  const ownLevels = declaresLevels(model);
+  // "Accountable", "PaaS": a reader searches by the words the matrix shows.
+  const holdsOf = (activity: Model['activities'][number]) =>
+    [
+      ...new Set(
+        activity.assignments.flatMap((assignment) => [
+          ...(ownLevels ? [levels.get(assignment.level) ?? ''] : []),
+          ...(assignment.contexts ?? activity.contexts ?? []).map((id) => contexts.get(id) ?? ''),
+        ]),
+      ),
+    ].join(' ');
   const names = (ids: readonly string[]) =>
     ids
       .map((id) => parties.get(id))
@@ -53,8 +67,9 @@ function documentsOf(model: Model): SearchDocument[] {
       .map(plainTextOfMarkdown)
       .join(' '),
     references: activity.references
-      .map((reference) => `${reference.framework} ${reference.id}`)
-      .join(' '),
+      .map((reference) => `${reference.framework} ${reference.id}`.trim())
+      .join('\n'),
+    holds: holdsOf(activity),
   }));
   const areas = model.areas.map((area) => ({
     id: documentId('area', area.id),
@@ -65,6 +80,7 @@ function documentsOf(model: Model): SearchDocument[] {
     partyNames: '',
     text: '',
     references: '',
+    holds: '',
   }));
   const partyPages = model.parties.map((party) => ({
     id: documentId('party', party.id),
@@ -75,6 +91,7 @@ function documentsOf(model: Model): SearchDocument[] {
     partyNames: names([party.id]),
     text: [party.scope ?? '', plainTextOfMarkdown(party.description ?? '')].join(' '),
     references: '',
+    holds: '',
   }));
   const sections = model.sections.map((section) => ({
     id: documentId('section', section.id),
@@ -85,6 +102,7 @@ function documentsOf(model: Model): SearchDocument[] {
     partyNames: '',
     text: plainTextOfMarkdown(section.markdown),
     references: '',
+    holds: '',
   }));
   return [...activities, ...areas, ...partyPages, ...sections];
 }

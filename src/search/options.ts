@@ -17,8 +17,10 @@ export interface SearchDocument {
   partyNames: string;
   /** Notes, descriptions or prose as plain text (searched, not stored). */
   text: string;
-  /** The ids of the controls an activity answers, with their frameworks (searched, not stored). */
+  /** The controls an activity answers, `<framework> <id>` a line each (searched and stored). */
   references: string;
+  /** The levels (when the model declares its own) and contexts its parties hold it at. */
+  holds: string;
 }
 
 export function documentId(kind: SearchKind, key: string): string {
@@ -57,11 +59,11 @@ export function normalizeTerm(term: string): string {
     .toLowerCase();
 }
 
-export const STORED_FIELDS = ['kind', 'title', 'path', 'parties'] as const;
+export const STORED_FIELDS = ['kind', 'title', 'path', 'parties', 'references'] as const;
 
 /** The index's settings: the same at build time and in the browser, as MiniSearch requires. */
 export const INDEX_OPTIONS: Options<SearchDocument> = {
-  fields: ['title', 'path', 'partyNames', 'text', 'references'],
+  fields: ['title', 'path', 'partyNames', 'text', 'references', 'holds'],
   storeFields: [...STORED_FIELDS],
   processTerm: (term) => normalizeTerm(term) || null,
 };
@@ -82,7 +84,7 @@ export const QUERY_OPTIONS: SearchOptions = {
   fuzzy: (term) => (term.length > 3 ? 0.2 : false),
   combineWith: 'AND',
   // A reference id (`A&A-01`, `8.2.1`) names one control: it outranks any title.
-  boost: { title: 3, path: 1.5, partyNames: 1, text: 0.6, references: 6 },
+  boost: { title: 3, path: 1.5, partyNames: 1, text: 0.6, references: 6, holds: 0.8 },
   boostDocument: (_id, _term, stored) =>
     KIND_WEIGHT[(stored?.kind as SearchKind) ?? 'activity'] ?? 1,
 };
