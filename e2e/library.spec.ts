@@ -100,6 +100,27 @@ test.describe('the catalog of a library', () => {
 });
 
 test.describe('a party across the models', () => {
+  test('has an “On this page” of models and their levels that follows the reader, and a way back up', async ({
+    page,
+  }) => {
+    await page.goto('parties/customer/');
+    const contents = page.getByRole('navigation', { name: 'On this page' });
+    await expect(contents.getByRole('link')).toContainText([MODELS[0]!, 'Owns', 'Shared']);
+    await page
+      .getByRole('heading', { name: 'Shares: 28 activities' })
+      .evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
+    await expect(contents.getByRole('link', { name: 'Shares' })).toHaveAttribute(
+      'aria-current',
+      'location',
+    );
+    const position = page.locator('.page-position');
+    await expect(position).toBeVisible();
+    await expect(position).toContainText(`${MODELS[3]} › Shares`);
+    await position.getByRole('button', { name: '↑ Top' }).click();
+    await expect.poll(() => page.evaluate(() => scrollY)).toBe(0);
+    await expect(position).toBeHidden();
+  });
+
   test('lists its duties in every model, by model, level and area, each linking to its model', async ({
     page,
     makeAxeBuilder,

@@ -2,7 +2,7 @@
  * The one script every page loads (deferred, a few hundred bytes): the theme choice, the menu, the
  * copy-link button, and the search shortcuts, which load the search itself on first use.
  */
-import { loadScript } from './page.ts';
+import { loadScript, pageContext } from './page.ts';
 import { followViews, VIEW_BUILT } from './views.ts';
 
 declare global {
@@ -138,8 +138,56 @@ function setUpSearch(): void {
   });
 }
 
+/**
+ * A long page's "On this page" follows the reader: the section in view is marked in it and
+ * named in a small bar that also leads back to the top, once the list has scrolled away.
+ */
+function setUpOnThisPage(): void {
+  const nav = document.querySelector<HTMLElement>('.on-this-page');
+  // The single file shows one view at a time, each a page of its own: not this one's list.
+  if (!nav || pageContext().mode === 'single') return;
+  const sections = [...nav.querySelectorAll<HTMLAnchorElement>('a')].flatMap((link) => {
+    const target = document.getElementById(decodeURIComponent(link.hash.slice(1)));
+    return target ? [{ link, target }] : [];
+  });
+  const bar = document.createElement('div');
+  bar.className = 'page-position no-print';
+  bar.hidden = true;
+  const where = document.createElement('span');
+  const top = document.createElement('button');
+  top.type = 'button';
+  top.textContent = '↑ Top';
+  top.addEventListener('click', () => {
+    scrollTo(0, 0);
+    document.querySelector<HTMLElement>('main')?.focus({ preventScroll: true });
+  });
+  bar.append(where, top);
+  document.body.append(bar);
+  let waiting = false;
+  const update = () => {
+    waiting = false;
+    const current = sections.filter(({ target }) => target.getBoundingClientRect().top < 96).at(-1);
+    for (const { link } of sections) {
+      if (link === current?.link) link.setAttribute('aria-current', 'location');
+      else link.removeAttribute('aria-current');
+    }
+    bar.hidden = nav.getBoundingClientRect().bottom > 0;
+    // A level's name says little alone: "Managed Platform › Owns".
+    const parent = current?.link.parentElement?.parentElement?.closest('li')?.querySelector('a');
+    where.textContent = current
+      ? `${parent ? `${parent.textContent} › ` : ''}${current.link.textContent}`
+      : '';
+  };
+  addEventListener('scroll', () => {
+    if (!waiting) requestAnimationFrame(update);
+    waiting = true;
+  });
+  update();
+}
+
 setUpThemeChoice();
 setUpMenu();
+setUpOnThisPage();
 setUpCopyLinks();
 setUpSearch();
 // Views of the single file built later get their buttons then.
