@@ -96,7 +96,9 @@ for (const file of readdirSync('examples').filter((name) => name.endsWith('.md')
   await exampleServer.close();
 }
 
-// The examples as one library: its catalog, a party across the models, "my stack", search.
+// The examples as one library: its catalog, a party across the models, "my stack", search; a
+// grid matrix on a phone and on paper, a stack's printout (after choosing the dark theme: paper
+// stays light), and a search for a control's id.
 const library = path.join(WORK, 'library-site');
 const libraryBuild = spawnSync(
   process.execPath,
@@ -115,7 +117,7 @@ const libraryBuild = spawnSync(
 if (libraryBuild.status !== 0) process.exit(1);
 mkdirSync(`${OUT}/library`, { recursive: true });
 const libraryServer = await serveStatic(library);
-for (const [label, route, colorScheme, width] of [
+for (const [label, route, colorScheme, width, media] of [
   ['catalog', '', 'light', 1280],
   ['party-across-models', 'parties/customer/', 'dark', 1280],
   [
@@ -126,8 +128,14 @@ for (const [label, route, colorScheme, width] of [
   ],
   ['my-stack-phone', 'stack/?party=provider&model=security-control-catalog', 'dark', 375],
   ['search', 'search/?q=backup', 'light', 1280],
+  ['search-control-id', 'search/?q=A%26A-01', 'light', 1280],
+  ['grid-matrix-phone', 'managed-kubernetes-grid/matrix/', 'dark', 390],
+  // A4 landscape at 96 dpi, as the matrix prints.
+  ['grid-matrix-print', 'cloud-service-models/matrix/', 'dark', 1123, 'print'],
+  ['my-stack-print', 'stack/?party=customer&model=security-control-catalog', 'dark', 794, 'print'],
 ] as const) {
   const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme });
+  if (media === 'print') await page.emulateMedia({ media: 'print' });
   await page.goto(`${libraryServer.url}${route}`);
   await page.screenshot({ path: `${OUT}/library/${label}.png`, fullPage: true });
   await page.close();
