@@ -209,6 +209,13 @@ test.describe('my stack', () => {
     expect((await makeAxeBuilder().analyze()).violations).toEqual([]);
   });
 
+  test('keeps a note’s numbered steps a line each', async ({ page }) => {
+    await page.goto('stack/?party=customer&model=security-control-catalog');
+    const row = page.getByRole('row', { name: /^Requirements compliance/ });
+    const text = await row.getByRole('cell').last().innerText();
+    expect(text).toMatch(/dedicated tenancy\.\n1\. Request the runbook/);
+  });
+
   test('follows the form as it changes, says what the address names that does not exist, and goes Back', async ({
     page,
   }) => {

@@ -1,3 +1,5 @@
+import type { Nodes } from 'mdast';
+import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { ALERT_MARKER } from './alerts.ts';
 import { parseNote } from './note-tree.ts';
@@ -22,4 +24,31 @@ export function plainTextOfMarkdown(markdown: string): string {
     else if (node.type === 'image' && node.alt) words.push(node.alt);
   });
   return words.join(' ').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The words of some Markdown a line per paragraph or list item, a numbered item keeping its
+ * number: for plain-text places that must not run a procedure into one sentence ("my stack",
+ * its CSV).
+ */
+export function plainLinesOfMarkdown(markdown: string): string {
+  if (!MARKUP.test(markdown)) return markdown.replace(/\s+/g, ' ').trim();
+  const lines: string[] = [];
+  const walk = (node: Nodes, prefix: string) => {
+    if (node.type === 'list') {
+      node.children.forEach((item, index) =>
+        walk(item, node.ordered ? `${(node.start ?? 1) + index}. ` : '• '),
+      );
+    } else if (node.type === 'listItem') {
+      node.children.forEach((child, index) => walk(child, index === 0 ? prefix : ''));
+    } else if ('children' in node && node.type !== 'paragraph' && node.type !== 'heading') {
+      for (const child of node.children) walk(child as Nodes, prefix);
+    } else if (node.type !== 'footnoteDefinition' && node.type !== 'html') {
+      // An alert's marker (`[!NOTE]`) is no word of it.
+      const text = toString(node).replace(ALERT_MARKER, '').replace(/\s+/g, ' ').trim();
+      if (text) lines.push(`${prefix}${text}`);
+    }
+  };
+  walk(parseNote(markdown), '');
+  return lines.join('\n');
 }

@@ -1,4 +1,4 @@
-import { plainTextOfMarkdown } from '../render/plain-text.ts';
+import { plainLinesOfMarkdown, plainTextOfMarkdown } from '../render/plain-text.ts';
 import type { Library } from './library.ts';
 import type { StackData } from './stack.ts';
 
@@ -27,7 +27,7 @@ export function stackData(library: Library, site?: string): StackData {
           party: assignment.party,
           level: assignment.level,
           ...(assignment.contexts !== undefined && { contexts: assignment.contexts }),
-          ...(assignment.note !== undefined && { note: plainTextOfMarkdown(assignment.note) }),
+          ...(assignment.note !== undefined && { note: plainLinesOfMarkdown(assignment.note) }),
           ...(assignment.condition !== undefined && {
             condition: plainTextOfMarkdown(assignment.condition),
           }),

@@ -8,7 +8,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown, SANITIZE_SCHEMA } from '../../src/render/markdown.ts';
-import { plainTextOfMarkdown } from '../../src/render/plain-text.ts';
+import { plainLinesOfMarkdown, plainTextOfMarkdown } from '../../src/render/plain-text.ts';
 
 describe('renderMarkdown', () => {
   it('should render Markdown with GFM', () => {
@@ -156,5 +156,16 @@ describe('plainTextOfMarkdown', () => {
     ['<b>tag</b> text', 'tag text'],
   ])('should take the words of %j', (markdown, text) => {
     expect(plainTextOfMarkdown(markdown)).toBe(text);
+  });
+});
+
+describe('plainLinesOfMarkdown', () => {
+  it('should keep a note’s paragraphs and numbered steps a line each, without markup', () => {
+    expect(
+      plainLinesOfMarkdown(
+        'Runs it.\n\n1. Request the runbook.\n2. Apply **it**.\n\n> [!NOTE]\n> Shared with `x`.\n\n- a\n- b',
+      ),
+    ).toBe('Runs it.\n1. Request the runbook.\n2. Apply it.\nShared with x.\n• a\n• b');
+    expect(plainLinesOfMarkdown('One  plain\nsentence.')).toBe('One plain sentence.');
   });
 });
