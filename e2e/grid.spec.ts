@@ -105,14 +105,21 @@ test.describe('a grid by service model', () => {
     await expect(row.getByRole('cell').nth(2).getByText('PaaS')).toBeVisible();
   });
 
-  test('prints the model’s edition above the table', async ({ page }) => {
+  test('names the model’s edition by the title, on screen and on paper, legible whatever the theme', async ({
+    page,
+  }) => {
     await page.goto('matrix/');
+    const edition = page.getByText(
+      'Example Cloud — Shared Responsibility by Service Model, version 2026.2, last reviewed 2026-10-15.',
+    );
+    await expect(edition).toBeVisible();
+    await page.getByRole('combobox', { name: 'Theme' }).selectOption('dark');
     await page.emulateMedia({ media: 'print' });
-    await expect(
-      page.getByText(
-        'Example Cloud — Shared Responsibility by Service Model, version 2026.2, last reviewed 2026-10-15.',
-      ),
-    ).toBeVisible();
+    await expect(edition).toBeVisible();
+    // Paper is white: dark text, whatever theme the reader chose on screen.
+    const color = await page.locator('h1').evaluate((heading) => getComputedStyle(heading).color);
+    const [red, green, blue] = color.match(/\d+/g)!.map(Number);
+    expect(Math.max(red!, green!, blue!)).toBeLessThan(100);
   });
 
   test('shows the publisher, the source and the date of the last review', async ({ page }) => {
