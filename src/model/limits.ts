@@ -34,8 +34,12 @@ export const LIMITS = {
   descriptionLength: 2_000,
   /** Characters in the model's version. */
   versionLength: 100,
-  /** Beyond the limits above, a parse that runs longer than this is stopped… */
-  parseSeconds: 10,
+  /**
+   * The limits above decide, on the text alone. Beyond them, a safety net for a parse that runs
+   * away (a bug, not a file): one still running after this long is stopped — far above the few
+   * seconds a 10 MB model takes on a busy machine, so never the reason a real model is refused…
+   */
+  parseSeconds: 300,
   /** …and so is one that needs more memory than this. */
   parseMemoryMb: 1024,
 } as const;

@@ -22,12 +22,8 @@ describe('onus check on adversarial input', () => {
         writeFileSync(file, text);
         const { code, stderr } = await onus(['check', file], dir);
         expect(stderr).not.toMatch(/\n\s+at |internal error|RangeError/);
-        if (entry.expect === 'model' && text.length > 1_000_000 && code === 1) {
-          // A large input may meet the time limit on a loaded machine: then it must say so.
-          expect(stderr).toMatch(
-            / error {1,}Unexpected Markdown that takes over 10 s to parse \(stopped /,
-          );
-        } else if (entry.expect === 'model') {
+        // The verdict is the text's, never the machine's: a large input is a model, busy or not.
+        if (entry.expect === 'model') {
           expect(code, stderr.slice(0, 2000)).toBe(0);
         } else {
           expect(code).toBe(1);
