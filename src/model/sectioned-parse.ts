@@ -24,14 +24,28 @@ type Point = NonNullable<Root['position']>['start'];
  * paragraphs, lists and quotes, but not fenced code or HTML). When it is not, the rest of the
  * document is parsed at once. Two constructs reach across a whole document and are left to one
  * parse: definitions (`[label]: url`, `[^note]: text`), which links anywhere may use, and the
- * frontmatter, which a `# comment` in its YAML must not cut.
+ * frontmatter, which a `# comment` in its YAML must not cut. A `\]:` is no definition.
  */
+/**
+ * Whether the text may hold a definition: a `]:` whose `]` is not escaped. An escaped one
+ * (`\[All Actors\]:`, as the AICM writes its notes) closes no label, and must not make a 5 MB
+ * catalog parse at once (three times the memory).
+ */
+function mayDefine(text: string): boolean {
+  for (let at = text.indexOf(']:'); at !== -1; at = text.indexOf(']:', at + 2)) {
+    let backslashes = 0;
+    while (text.charCodeAt(at - 1 - backslashes) === 92) backslashes++;
+    if (backslashes % 2 === 0) return true;
+  }
+  return false;
+}
+
 export function parseInSections(
   parse: (text: string) => Root,
   text: string,
   sectionChars = SECTION_CHARS,
 ): Root {
-  if (text.length < 2 * sectionChars || text.includes(']:')) return parse(text);
+  if (text.length < 2 * sectionChars || mayDefine(text)) return parse(text);
   const starts = sectionStarts(text, sectionChars);
   if (starts.length === 1) return parse(text);
 

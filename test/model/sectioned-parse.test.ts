@@ -64,6 +64,9 @@ const line = fc.constantFrom(
   '[label]: https://example.com',
   '[label]',
   '[^1]: note',
+  '\\[All Actors\\]: escaped, no definition',
+  '\\\\[x\\\\]: an escaped backslash, then a definition',
+  '[a\\]: escaped inside a label',
   'A [link](https://example.com) and `code`.',
   '**bold',
   'still bold**',
@@ -111,6 +114,15 @@ describe('parseInSections', () => {
     const sectioned = parseInSections((part) => (sections++, parseWhole(part)), text);
     expect(sectioned).toEqual(parseWhole(text));
     expect(sections).toBe(1);
+  });
+
+  it('should parse in sections a catalog whose only `]:` are escaped', () => {
+    // The AICM writes `\[All Actors\]:` in its notes: no definition, no reason to parse at once.
+    const text = generateCatalog(60).replace(/\n\n/g, '\n\n\\[All Actors\\]: each actor.\n\n');
+    let sections = 0;
+    const sectioned = parseInSections((part) => (sections++, parseWhole(part)), text);
+    expect(sectioned).toEqual(parseWhole(text));
+    expect(sections).toBeGreaterThan(50);
   });
 
   it('should give the tree of one parse for the seed and the examples', () => {
