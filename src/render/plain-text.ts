@@ -34,19 +34,36 @@ export function plainTextOfMarkdown(markdown: string): string {
 export function plainLinesOfMarkdown(markdown: string): string {
   if (!MARKUP.test(markdown)) return markdown.replace(/\s+/g, ' ').trim();
   const lines: string[] = [];
+  const push = (prefix: string, text: string) => {
+    // An alert's marker (`[!NOTE]`) is no word of it.
+    const words = text.replace(ALERT_MARKER, '').replace(/\s+/g, ' ').trim();
+    if (words) lines.push(`${prefix}${words}`);
+  };
   const walk = (node: Nodes, prefix: string) => {
-    if (node.type === 'list') {
-      node.children.forEach((item, index) =>
-        walk(item, node.ordered ? `${(node.start ?? 1) + index}. ` : '• '),
-      );
-    } else if (node.type === 'listItem') {
-      node.children.forEach((child, index) => walk(child, index === 0 ? prefix : ''));
-    } else if ('children' in node && node.type !== 'paragraph' && node.type !== 'heading') {
-      for (const child of node.children) walk(child as Nodes, prefix);
-    } else if (node.type !== 'footnoteDefinition' && node.type !== 'html') {
-      // An alert's marker (`[!NOTE]`) is no word of it.
-      const text = toString(node).replace(ALERT_MARKER, '').replace(/\s+/g, ' ').trim();
-      if (text) lines.push(`${prefix}${text}`);
+    switch (node.type) {
+      case 'list':
+        node.children.forEach((item, index) =>
+          walk(item, node.ordered ? `${(node.start ?? 1) + index}. ` : '• '),
+        );
+        return;
+      case 'listItem':
+        node.children.forEach((child, index) => walk(child, index === 0 ? prefix : ''));
+        return;
+      case 'root':
+      case 'blockquote':
+        for (const child of node.children) walk(child, prefix);
+        return;
+      case 'table':
+        for (const row of node.children) {
+          push(prefix, row.children.map((cell) => toString(cell)).join(' | '));
+        }
+        return;
+      case 'footnoteDefinition':
+      case 'definition':
+      case 'html':
+        return;
+      default:
+        push(prefix, toString(node));
     }
   };
   walk(parseNote(markdown), '');
