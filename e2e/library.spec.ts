@@ -209,6 +209,18 @@ test.describe('my stack', () => {
     expect((await makeAxeBuilder().analyze()).violations).toEqual([]);
   });
 
+  test('on a phone keeps each box beside its words', async ({ page }) => {
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.goto('stack/');
+    for (const box of await page.getByRole('checkbox').all()) {
+      const label = box.locator('xpath=..');
+      const [boxAt, labelAt] = await Promise.all([box.boundingBox(), label.boundingBox()]);
+      // The box starts its label's first line, not the end of the line above.
+      expect(boxAt!.x - labelAt!.x).toBeLessThan(8);
+      expect(boxAt!.y - labelAt!.y).toBeLessThan(12);
+    }
+  });
+
   test('keeps a note’s numbered steps a line each', async ({ page }) => {
     await page.goto('stack/?party=customer&model=security-control-catalog');
     const row = page.getByRole('row', { name: /^Requirements compliance/ });
