@@ -30,8 +30,13 @@ test.describe('search in the hosted site', () => {
     await expect(page.getByRole('dialog').getByRole('status')).toHaveText(
       /^\d+ results? for “recovry plan”$/,
     );
+    // The page opens with the word it was found by marked (a text fragment).
+    await expect(options.first()).toHaveAttribute(
+      'data-href',
+      /\/activities\/vmware-site-recovery-recovery-plans\/#:~:text=(recovery|plans?)$/,
+    );
     await page.keyboard.press('Enter');
-    await expect(page).toHaveURL(/\/activities\/vmware-site-recovery-recovery-plans\/$/);
+    await expect(page).toHaveURL(/\/activities\/vmware-site-recovery-recovery-plans\/(#.*)?$/);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Recovery Plans');
   });
 

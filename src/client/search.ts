@@ -167,6 +167,18 @@ function resultHref(result: SearchResult): string {
   return hrefFor(route, hash);
 }
 
+/**
+ * A result's address with the word it matched by marked on the page it opens (a text fragment:
+ * the browser scrolls to it and highlights it, no script needed). Not in the single file, whose
+ * addresses are its views.
+ */
+function highlightedHref(result: SearchResult, query: ReadQuery): string {
+  const href = resultHref(result);
+  const [word] = termsToMark(query, result.terms);
+  if (!word || pageContext().mode === 'single') return href;
+  return `${href}${href.includes('#') ? '' : '#'}:~:text=${encodeURIComponent(word)}`;
+}
+
 /** A library's choice of model, for the dialog: made once the index says there are several. */
 function modelSelect(models: Record<string, string>): HTMLSelectElement {
   const select = document.createElement('select');
@@ -300,7 +312,7 @@ function setUpDialog(dialog: HTMLDialogElement): () => void {
       option.id = `search-option-${index}`;
       option.setAttribute('role', 'option');
       option.setAttribute('aria-selected', 'false');
-      option.dataset.href = resultHref(result);
+      option.dataset.href = highlightedHref(result, read);
       renderResult(option, result, loaded, read);
       option.addEventListener('click', () => go(option));
       return option;
@@ -371,7 +383,7 @@ function setUpSearchPage(page: HTMLElement): void {
     const results = search(loaded, read, model?.value);
     const links = results.map((result) => {
       const link = document.createElement('a');
-      link.href = resultHref(result);
+      link.href = highlightedHref(result, read);
       renderResult(link, result, loaded, read);
       return link;
     });
