@@ -5,5 +5,9 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     // Snapshots are the pinned wording of diagnostics: never write them silently in CI.
     update: false,
+    // A test's verdict is its assertions', never a race with vitest's 5 s clock on a busy
+    // machine (property tests, builds in hooks): these only catch a test that hangs.
+    testTimeout: 120_000,
+    hookTimeout: 300_000,
   },
 });

@@ -15,7 +15,7 @@ describe('onus check on adversarial input', () => {
   ADVERSARIAL_CASES.forEach((entry, index) => {
     it(
       `should end ${entry.name} in ${entry.expect === 'model' ? 'a model' : 'an error at a line'}`,
-      { timeout: 60_000 },
+      { timeout: 120_000 },
       async () => {
         const file = path.join(dir, `case-${index}.md`);
         const text = entry.text();

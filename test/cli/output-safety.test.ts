@@ -54,7 +54,7 @@ function project(): string {
   return dir;
 }
 
-describe('--out never replaces what Onus did not write', { timeout: 60_000 }, () => {
+describe('--out never replaces what Onus did not write', { timeout: 120_000 }, () => {
   const refusals: [string, string[], RegExp][] = [
     [
       'the folder onus runs in',

@@ -11,7 +11,7 @@ import { onus } from '../helpers/onus.ts';
  * it still parse. Both are reached by a test file that runs away — never ends parsing, or takes
  * memory without end — so that no verdict here depends on how busy the machine is.
  */
-describe('a parse stopped by its limits', { timeout: 30_000 }, () => {
+describe('a parse stopped by its limits', () => {
   let dir: string;
   beforeAll(() => {
     dir = mkdtempSync(path.join(tmpdir(), 'onus-parse-limits-'));

@@ -230,7 +230,7 @@ describe('odd inputs', () => {
   for (const [name, input, outcome] of CASES) {
     it(
       `should end ${name} in ${outcome === 'model' ? 'a model' : 'a diagnostic at a line'}`,
-      { timeout: 60_000 },
+      { timeout: 120_000 },
       () => {
         const { model, file } = parse(input());
         const errors = file.messages.filter((message) => message.fatal === true);
