@@ -80,6 +80,19 @@ interface Published {
   }>;
 }
 
+/** The contexts an entry names ("in Dev, Test"), or all of the activity's when it names none. */
+function contextsShown(
+  spec: ModelSpec,
+  activity: SpecActivity,
+  named: Element | undefined,
+): Array<string | null> {
+  if (!named) return contextsIn(spec, activity);
+  return textIn(named)
+    .replace(/^in /, '')
+    .split(', ')
+    .map((name) => spec.contexts.find((context) => context.name === name)!.id);
+}
+
 /** One line per (party, context, level) with the words that go with it: the shape compared. */
 function holdLines(spec: ModelSpec, activity: SpecActivity): string[] {
   return sorted(
@@ -210,13 +223,7 @@ describe('derived facts of random models, on every page and download', { timeout
           const level = levelText
             ? levels.find((l) => l.name === textIn(levelText))!.id
             : levels[0]!.id;
-          const named = select('h3 .contexts', article);
-          const contexts = named
-            ? textIn(named)
-                .replace(/^in /, '')
-                .split(', ')
-                .map((name) => spec.contexts.find((context) => context.name === name)!.id)
-            : contextsIn(spec, activity);
+          const contexts = contextsShown(spec, activity, select('h3 .contexts', article));
           const condition = select('.condition', article);
           const footnotes = selectAll('.footnote-mark', article).map((mark) =>
             textIn(select(`#${String(mark.properties.href).slice(1)}`, page)!),
@@ -295,13 +302,7 @@ describe('derived facts of random models, on every page and download', { timeout
           for (const item of selectAll('ul.activity-list > li', root)) {
             const title = textIn(select('a', item)!);
             const activity = spec.activities.find((candidate) => candidate.title === title)!;
-            const named = select(':scope > .contexts', item);
-            const contexts = named
-              ? textIn(named)
-                  .replace(/^in /, '')
-                  .split(', ')
-                  .map((name) => spec.contexts.find((context) => context.name === name)!.id)
-              : contextsIn(spec, activity);
+            const contexts = contextsShown(spec, activity, select(':scope > .contexts', item));
             const partners = new Set<string>();
             if (level.responsible) {
               for (const context of contexts) {
