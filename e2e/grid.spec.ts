@@ -61,6 +61,8 @@ test.describe('a grid by service model', () => {
   }) => {
     await page.goto('activities/information-and-data-accounts-and-identities/');
     await expect(page.getByRole('heading', { level: 1 })).toContainText('Jointly held in SaaS');
+    // Which edition the reader is reading, by the title.
+    await expect(page.getByText('Version 2026.2, last reviewed 2026-10-15.')).toBeVisible();
     const articles = page.getByRole('article');
     await expect(articles).toHaveCount(3);
     await expect(articles.nth(0).getByRole('heading')).toHaveText(
