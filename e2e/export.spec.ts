@@ -77,6 +77,20 @@ test.describe('the offline exports, opened from disk with the network off', () =
         await expect(page.getByRole('dialog')).toBeHidden();
       });
 
+      test('quotes a result’s own words, never the page around them', async ({ page }) => {
+        await page.goto(url);
+        await page.getByRole('button', { name: 'Search' }).click();
+        await page.keyboard.type('firewall');
+        const options = page.getByRole('listbox').getByRole('option');
+        await expect(options.first()).toContainText('Firewalls');
+        await expect(options.filter({ hasText: 'Party' }).first()).toContainText(
+          'network firewall rules',
+        );
+        // An activity without notes quotes nothing: not its breadcrumb, labels and headings.
+        await expect(page.getByRole('listbox')).not.toContainText('Responsible party:');
+        await expect(page.getByRole('listbox')).not.toContainText('Who does what');
+      });
+
       test('filters the matrix', async ({ page }) => {
         await page.goto(url);
         await page.getByRole('link', { name: 'Matrix', exact: true }).click();

@@ -106,7 +106,8 @@ function wordsOf(view: Element): string | undefined {
   const blocks = [...view.querySelectorAll('.prose, .condition')].filter(
     (block) => !block.parentElement?.closest('.prose, .condition'),
   );
-  const words = (blocks.length > 0 ? blocks : [view]).map(
+  // A view with no words of its own (an activity without notes) quotes nothing, as hosted.
+  const words = blocks.map(
     (block) =>
       [...block.querySelectorAll('p, li, td, th, dd, dt, pre, h1, h2, h3, h4')]
         .filter((inner) => !inner.querySelector('p, li'))
