@@ -109,10 +109,23 @@ describe('onus dev, while a save parses', { timeout: 120_000 }, () => {
     const dev = await startDev({ ONUS_TEST_PARSE_SECONDS: '10', ONUS_TEST_PARSE_RUNAWAY: RUNAWAY });
     const stopped = 'Unexpected parse still running after 10 s';
     try {
-      // A save whose parse never ends: a page answered before the time net stops it was not held
-      // up by the parse, however busy the machine (no stopwatch decides).
+      // A file written while the watcher is still starting goes unheard: first a probe, saved
+      // until the loader reports its error, so that the watcher is surely listening.
+      let round = 0;
+      await waitFor(
+        () => {
+          if (round++ % 30 === 0) {
+            writeFileSync(path.join(dev.dir, 'content', 'probe.md'), `no model ${round}\n`);
+          }
+          return dev.output().includes('probe.md');
+        },
+        90_000,
+        dev.output,
+      );
+      // Then a save whose parse never ends: a page answered before the time net stops it was
+      // not held up by it — whatever the machine's load, no stopwatch decides.
       writeFileSync(path.join(dev.dir, 'content', 'slow.md'), `${slowModel()}\n\n${RUNAWAY}\n`);
-      await waitFor(() => dev.output().includes('[onus-srm-loader]'), 1_000).catch(() => undefined);
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
       const body = await page(dev.port);
       expect(body, body.slice(0, 3000)).toContain('VMware Site Recovery');
       expect(dev.output()).not.toContain(stopped);
