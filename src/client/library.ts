@@ -5,6 +5,7 @@
  */
 import { csvText } from '../export/csv-text.ts';
 import { routes } from '../site/routes.ts';
+import { editionOf, listInWords, sentenceCase } from '../site/words.ts';
 import {
   checkedChoice,
   choiceFromSearch,
@@ -111,7 +112,7 @@ function setUpStack(form: HTMLFormElement): void {
       notice.textContent =
         unknown.length === 0
           ? ''
-          : `This address names ${listed(unknown)}, which ${unknown.length === 1 ? 'is' : 'are'} in none of these models: left out. Showing the list for what exists.`;
+          : `This address names ${listInWords(unknown)}, which ${unknown.length === 1 ? 'is' : 'are'} in none of these models: left out. Showing the list for what exists.`;
     }
   };
   const choice = () => ({
@@ -177,10 +178,6 @@ function setUpStack(form: HTMLFormElement): void {
   render();
 }
 
-/** `a`, `a and b`, `a, b and c`. */
-const listed = (items: readonly string[]) =>
-  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
-
 /**
  * The addresses a printout or a CSV can cite: the site's public one when it was built with its
  * address, the page's own when hosted; none in a copy opened from disk, whose links lead to the
@@ -234,12 +231,7 @@ function modelSection(
     ` (responsible for ${count(responsible, 'activity', 'activities')}${part > 0 ? `, takes part in ${part}` : ''})`,
   );
   // The edition a printout cites.
-  const edition = [
-    model.version && `Version ${model.version}`,
-    model.reviewed && `last reviewed ${model.reviewed}`,
-  ]
-    .filter(Boolean)
-    .join(', ');
+  const edition = editionOf(model);
   const table = element('table', undefined, 'stack-table');
   const head = element('tr');
   const labels = ['Activity', 'Area', 'Level', 'Notes'];
@@ -289,7 +281,7 @@ function modelSection(
     table.tBodies[0]!.append(row);
   }
   section.append(title);
-  if (edition) section.append(element('p', `${edition}.`, 'meta'));
+  if (edition) section.append(element('p', `${sentenceCase(edition)}.`, 'meta'));
   section.append(table);
   return section;
 }

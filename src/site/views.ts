@@ -3,6 +3,7 @@ import { declaresLevels } from '../model/vocabulary.ts';
 import { plainTextOfMarkdown } from '../render/plain-text.ts';
 import { responsibleIn, sharedContexts, sharedWith as sharedWithParty } from '../model/derived.ts';
 import type { SiteModel } from './site-model.ts';
+import { listInWords } from './words.ts';
 
 /** One activity row of a matrix: a mark per party column. */
 export interface ActivityRow {
@@ -210,13 +211,6 @@ export function sharedWord(levels: readonly Level[]): 'Shared' | 'Jointly held' 
 function sharedOf(site: SiteModel, activity: Activity): { shared?: string } {
   const shared = sharedLabel(site, activity);
   return shared === undefined ? {} : { shared };
-}
-
-/** `a`, `a and b`, `a, b and c`. */
-export function listInWords(items: readonly string[]): string {
-  return items.length <= 1
-    ? (items[0] ?? '')
-    : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 
 export interface PartyCard {
