@@ -221,6 +221,25 @@ test.describe('my stack', () => {
     }
   });
 
+  test('on a phone labels each card’s lines with their column’s name', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 800 });
+    await page.goto('stack/?party=customer&model=managed-kubernetes-grid');
+    const card = page.getByRole('row', { name: /^Node pools/ });
+    await expect(card).toBeVisible();
+    const labels = await card
+      .getByRole('cell')
+      .evaluateAll((cells) =>
+        cells
+          .filter((cell) => cell.textContent !== '')
+          .map((cell) => getComputedStyle(cell, '::before').content),
+      );
+    expect(labels).toEqual(['"Area"', '"Level"', '"Notes"']);
+    // A card reads as a card: its lines one under the other, not a squeezed table row.
+    const [area, level] = await card.getByRole('cell').all();
+    const [areaAt, levelAt] = await Promise.all([area!.boundingBox(), level!.boundingBox()]);
+    expect(levelAt!.y).toBeGreaterThan(areaAt!.y);
+  });
+
   test('keeps a note’s numbered steps a line each', async ({ page }) => {
     await page.goto('stack/?party=customer&model=security-control-catalog');
     const row = page.getByRole('row', { name: /^Requirements compliance/ });
@@ -325,6 +344,44 @@ test.describe('the library exported for disk', () => {
       await expect(page.getByRole('listbox').getByRole('option').first()).toContainText(
         /in (Example Cloud|Managed)/,
       );
+    });
+  }
+
+  for (const [name, url] of Object.entries({
+    'the single file': `file://${path.join(folder, 'examples.html')}#managed-kubernetes-grid/_matrix`,
+    'the site for disk': `file://${path.join(folder, 'examples', 'managed-kubernetes-grid', 'matrix', 'index.html')}`,
+  })) {
+    test(`reads a grid's cells offline in ${name}: N/A, conditions and footnotes on the page, one context's column`, async ({
+      page,
+      context,
+    }) => {
+      await context.setOffline(true);
+      await page.goto(url);
+      const table = page.locator('table:visible');
+      const row = (title: RegExp) => table.getByRole('row', { name: title });
+      // Where the activity does not exist, the cell says so: N/A is not "no one".
+      const cni = row(/^Cluster network/)
+        .getByRole('cell')
+        .nth(2);
+      await expect(cni).toHaveText(/^N\/A\s*Not applicable in Scaling$/, { useInnerText: true });
+      const etcd = row(/^etcd/).getByRole('cell').nth(3);
+      await expect(etcd.locator('.mark', { hasText: 'Provider' })).toContainText('1');
+      await etcd.getByRole('link', { name: '1 footnote 1 below the table' }).click();
+      await expect(page.getByRole('region', { name: 'Footnotes' }).first()).toContainText(
+        'The provider monitors etcd',
+      );
+      await row(/^Load balancers/)
+        .getByRole('cell')
+        .nth(3)
+        .getByRole('link', { name: 'if1 on condition 1 below the table' })
+        .click();
+      await expect(page.getByRole('region', { name: 'Conditions' }).first()).toContainText(
+        'it exposes services through them',
+      );
+      await page.getByRole('combobox', { name: 'Context' }).first().selectOption({
+        label: 'Scaling',
+      });
+      await expect(table.getByRole('columnheader')).toHaveText([/./, 'Scaling']);
     });
   }
 });
