@@ -92,3 +92,95 @@ export function generateCatalog(controls = 250): string {
   }
   return `${lines.join('\n')}\n`;
 }
+
+const ACTORS = [
+  { id: 'csp', name: 'Cloud Service Provider', short: 'CSP' },
+  { id: 'mp', name: 'Model Provider', short: 'MP' },
+  { id: 'osp', name: 'Orchestrated Service Provider', short: 'OSP' },
+  { id: 'ap', name: 'Application Provider', short: 'AP' },
+  { id: 'aic', name: 'AI Customer', short: 'AIC' },
+];
+const AI_LEVELS = ['owned', 'shared', 'dependent', 'informed'];
+const LAYERS = ['Cloud infrastructure', 'Model', 'Orchestration', 'Application'];
+
+/**
+ * A catalog of the shape of CSA's AI Controls Matrix (AICM) at its size, about 5 MB: controls in
+ * 18 domains with ids such as `A&A-01`, five actors at four declared levels in four stack layers,
+ * and per actor and control an implementation guideline and an auditing guideline of a few
+ * hundred words with lists. Like the AICM, a few guidelines open with an escaped
+ * `\[All Actors\]:`. The same size always gives the same bytes.
+ */
+export function generateAicmCatalog(controls = 250): string {
+  const next = random(controls * 7 + 1);
+  const word = () => WORDS[Math.floor(next() * WORDS.length)]!;
+  const sentence = (length: number) => {
+    const words = Array.from({ length }, word);
+    return `${words[0]![0]!.toUpperCase()}${words.join(' ').slice(1)}.`;
+  };
+  const paragraph = (sentences: number) =>
+    Array.from({ length: sentences }, () => sentence(16)).join(' ');
+  const indent = (text: string) =>
+    text
+      .split('\n')
+      .map((line) => (line ? `  ${line}` : ''))
+      .join('\n');
+  let allActors = 0;
+  const guidelines = () =>
+    [
+      '**Implementation guidelines**',
+      `${allActors++ % 200 === 7 ? '\\[All Actors\\]: ' : ''}${paragraph(6)}`,
+      Array.from({ length: 6 }, () => `- ${sentence(14)}`).join('\n'),
+      paragraph(5),
+      '**Auditing guidelines**',
+      paragraph(5),
+      Array.from({ length: 5 }, (_, index) => `${index + 1}. ${sentence(13)}`).join('\n'),
+      paragraph(3),
+    ].join('\n\n');
+
+  const lines = [
+    '---',
+    `title: Synthetic AI Controls Matrix (${controls} controls)`,
+    'version: 1.0.2',
+    'levels:',
+    ...AI_LEVELS.map(
+      (id) =>
+        `  - id: ${id}\n    name: ${id[0]!.toUpperCase()}${id.slice(1)}\n    responsible: ${id !== 'informed'}`,
+    ),
+    `contexts: [${LAYERS.join(', ')}]`,
+    'parties:',
+    ...ACTORS.map(({ id, name, short }) => `  - id: ${id}\n    name: ${name}\n    short: ${short}`),
+    '---',
+    '',
+    '## Responsibility matrix',
+    '',
+  ];
+  const domains = 18;
+  const perDomain = Math.ceil(controls / domains);
+  for (let domain = 0; domain < domains; domain++) {
+    const code = `${String.fromCharCode(65 + domain)}&${String.fromCharCode(90 - domain)}`;
+    lines.push(`### ${sentence(3).slice(0, -1)} (${code})`, '');
+    for (let index = 1; index <= perDomain && domain * perDomain + index <= controls; index++) {
+      const id = `${code}-${String(index).padStart(2, '0')}`;
+      lines.push(`#### ${sentence(5).slice(0, -1)}`, '');
+      lines.push(`References: AICM ${id}; CCM ${id}; ISO/IEC 42001 ${domain + 4}.${index}`, '');
+      lines.push(paragraph(4), '');
+      for (const [position, actor] of ACTORS.entries()) {
+        const level = AI_LEVELS[(domain + index + position) % AI_LEVELS.length]!;
+        // Most actors hold a control in some layers only: one to four of them.
+        const first = (domain + position) % LAYERS.length;
+        const count = 1 + ((index + position) % LAYERS.length);
+        const layers = Array.from(
+          { length: count },
+          (_, offset) => LAYERS[(first + offset) % LAYERS.length]!,
+        );
+        lines.push(
+          `- **${actor.short}** ${level} in ${layers.join(', ')}: ${sentence(12)}`,
+          '',
+          indent(guidelines()),
+          '',
+        );
+      }
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}

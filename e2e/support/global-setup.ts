@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ensureChromium } from './chromium.ts';
 import {
@@ -7,6 +7,7 @@ import {
   contentFolder,
   exportFolder,
   exportWithSiteFolder,
+  generatedContent,
   OUTPUT,
   SEED_SITE_URL,
   SITES,
@@ -26,6 +27,13 @@ export default function globalSetup(): void {
   for (const [key, site] of Object.entries(SITES)) {
     const name = key as SiteName;
     const content = contentFolder(name);
+    const generated = generatedContent(name);
+    if (generated !== undefined) {
+      mkdirSync(content, { recursive: true });
+      writeFileSync(path.join(content, 'catalog.md'), generated);
+      onus(['build', '--content', content, '--out', siteFolder(name)], `Building the ${name} site`);
+      continue;
+    }
     for (const file of contentFiles(name)) {
       mkdirSync(content, { recursive: true });
       copyFileSync(file, path.join(content, path.basename(file)));

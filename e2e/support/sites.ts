@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { generateCatalog } from '../../bench/catalog.ts';
 
 /** The sites the browser tests run against, built (and exported) once by the global setup. */
 export const SITES = {
@@ -14,6 +15,8 @@ export const SITES = {
   grid: { content: 'examples/cloud-service-models.md', base: '/' },
   /** The four examples as one library: a catalog, parties across models, "my stack". */
   library: { content: 'examples', base: '/' },
+  /** A 1.2 MB catalog from the benchmark's generator: its pages' words for search come in parts. */
+  large: { content: path.join('e2e', '.output', 'large-content'), base: '/', generate: true },
   /** The seed's site grown into a library of two models: its old addresses must still answer. */
   grown: {
     content: ['content/vmware-site-recovery.md', 'examples/cloud-service-models.md'],
@@ -22,6 +25,11 @@ export const SITES = {
 } as const;
 
 export type SiteName = keyof typeof SITES;
+
+/** The model file of a site made by the generator, written by the global setup. */
+export function generatedContent(name: SiteName): string | undefined {
+  return 'generate' in SITES[name] ? generateCatalog(100) : undefined;
+}
 
 export const OUTPUT = path.resolve('e2e/.output');
 

@@ -15,6 +15,7 @@ import {
 import { rankForReference, readQuery, termsToMark, type ReadQuery } from '../search/query.ts';
 import type { SearchIndexData } from '../search/build-index.ts';
 import { excerptOf } from '../search/excerpt.ts';
+import { textPartOf, textPartPath } from '../search/text-parts.ts';
 import { viewOfAnchor } from '../site/links.ts';
 import { hrefFor, loadScript, pageContext } from './page.ts';
 
@@ -38,6 +39,7 @@ interface Engine {
   parties: SearchIndexData['parties'];
   /** A library's models by id; results name theirs, and can be kept to one. */
   models: SearchIndexData['models'];
+  textParts: number;
 }
 
 let engine: Promise<Engine> | undefined;
@@ -59,6 +61,7 @@ function loadEngine(): Promise<Engine> {
       index: MiniSearch.loadJS(expandIndex(data.index), INDEX_OPTIONS),
       parties: data.parties,
       models: data.models,
+      textParts: data.textParts,
     };
     library = data.models !== undefined;
     // For the benchmark, and anyone profiling: when the index became searchable.
@@ -69,21 +72,21 @@ function loadEngine(): Promise<Engine> {
 }
 
 type TextOf = (result: SearchResult) => string | undefined;
-let texts: Promise<TextOf> | undefined;
 
 /**
- * The words of each page, for excerpts: loaded by the search page only, after its results.
- * The single file holds every page already, so it reads them there rather than carry them twice.
+ * The words of these results' pages, for excerpts: only the parts they are in, loaded after
+ * the results. The single file holds every page already, so it reads them there rather than
+ * carry them twice.
  */
-function loadTexts(): Promise<TextOf> {
-  texts ??= (async () => {
-    if (pageContext().mode === 'single') return textInThisFile;
-    // Without them, results show as before: excerpts are an addition.
-    await loadScript('search-text.js').catch(() => undefined);
-    const words = window.onusSearchText ?? {};
-    return (result) => words[String(result.id)];
-  })();
-  return texts;
+async function textsFor(results: readonly SearchResult[], loaded: Engine): Promise<TextOf> {
+  if (pageContext().mode === 'single') return textInThisFile;
+  const parts = new Set(results.map((result) => textPartOf(String(result.id), loaded.textParts)));
+  // Without them, results show as before: excerpts are an addition.
+  await Promise.all(
+    [...parts].map((part) => loadScript(textPartPath(part)).catch(() => undefined)),
+  );
+  const words = window.onusSearchText ?? {};
+  return (result) => words[String(result.id)];
 }
 
 function textInThisFile(result: SearchResult): string | undefined {
@@ -321,7 +324,7 @@ function setUpDialog(dialog: HTMLDialogElement): () => void {
     list.append(...options);
     // Why each is a result, once the words have come (they never hold the results up).
     if (results.length > 0) {
-      void loadTexts().then((textOf) => {
+      void textsFor(results.slice(0, DIALOG_LIMIT), loaded).then((textOf) => {
         if (ticket !== pending) return;
         options.forEach((option, index) => {
           const excerpt = excerptElement(results[index]!, textOf(results[index]!), read);
@@ -374,6 +377,7 @@ function setUpSearchPage(page: HTMLElement): void {
   const empty = page.querySelector<HTMLElement>('.search-empty');
   const model = page.querySelector<HTMLSelectElement>('select[name="model"]');
   let ticket = 0;
+  let observer: IntersectionObserver | undefined;
 
   const run = async () => {
     const query = input.value;
@@ -397,15 +401,28 @@ function setUpSearchPage(page: HTMLElement): void {
     );
     status.textContent = describeCount(results.length, query);
     if (empty) empty.hidden = results.length > 0 || !query.trim();
-    if (results.length > 0) {
-      void loadTexts().then((textOf) => {
-        if (mine !== ticket) return;
-        results.forEach((result, index) => {
-          const excerpt = excerptElement(result, textOf(result), read);
-          if (excerpt) links[index]!.append(excerpt);
+    // Each result's excerpt comes as it nears the screen: a long list loads only what is read.
+    observer?.disconnect();
+    const resultOf = new Map(links.map((link, index) => [link as Element, results[index]!]));
+    observer = new IntersectionObserver(
+      (entries) => {
+        const near = entries.filter((entry) => entry.isIntersecting).map((entry) => entry.target);
+        if (near.length === 0) return;
+        near.forEach((link) => observer!.unobserve(link));
+        void textsFor(
+          near.map((link) => resultOf.get(link)!),
+          loaded,
+        ).then((textOf) => {
+          if (mine !== ticket) return;
+          for (const link of near) {
+            const excerpt = excerptElement(resultOf.get(link)!, textOf(resultOf.get(link)!), read);
+            if (excerpt) link.append(excerpt);
+          }
         });
-      });
-    }
+      },
+      { rootMargin: '1000px 0px' },
+    );
+    links.forEach((link) => observer!.observe(link));
     try {
       const search = [
         query.trim() && `q=${encodeURIComponent(query.trim())}`,

@@ -3,6 +3,7 @@ import type { Model } from '../model/index.ts';
 import { compactIndex, type CompactIndex } from './compact-index.ts';
 import { librarySearchDocuments } from './documents.ts';
 import { INDEX_OPTIONS } from './options.ts';
+import { textPartCount } from './text-parts.ts';
 
 /** What the browser gets: the index, and how to label each party in results. */
 export interface SearchIndexData {
@@ -13,13 +14,20 @@ export interface SearchIndexData {
    * and results name their model.
    */
   models?: Record<string, string>;
+  /** How many parts the pages' words for excerpts come in (`text-parts.ts`). */
+  textParts: number;
 }
 
 /** The search data of a site's models, built once at build time. */
 export function buildSearchIndex(models: readonly Model[]): SearchIndexData {
   const index = new MiniSearch(INDEX_OPTIONS);
   const library = models.length > 1;
-  for (const model of models) index.addAll(librarySearchDocuments(model, library));
+  const texts: string[] = [];
+  for (const model of models) {
+    const documents = librarySearchDocuments(model, library);
+    index.addAll(documents);
+    for (const document of documents) texts.push(document.text);
+  }
   const parties = new Map(
     models.flatMap((model) => model.parties.map((party) => [party.id, party] as const)),
   );
@@ -34,6 +42,7 @@ export function buildSearchIndex(models: readonly Model[]): SearchIndexData {
     ...(library && {
       models: Object.fromEntries(models.map((model) => [model.id, model.title])),
     }),
+    textParts: textPartCount(texts),
   };
 }
 
