@@ -21,6 +21,7 @@ import { freePort, serveStatic } from '../e2e/support/static-server.ts';
 import { launch, pageWeight, searchTiming } from './lib/browser.ts';
 import { measureAdversarial, measureCatalog, measureFlatBuild } from './lib/adversarial.ts';
 import { devReload } from './lib/dev.ts';
+import { generateAicmCatalog, generateCatalog } from './catalog.ts';
 import { generateModel, QUERIES } from './generate.ts';
 import { lighthouse, type Scores } from './lib/lighthouse.ts';
 import { measureLibrary } from './lib/library.ts';
@@ -201,10 +202,18 @@ try {
   }
   results.flat = await measureFlatBuild(WORK, quick ? 500 : 10_000);
   log('\n— a control catalog of real size');
-  results.catalog = await measureCatalog(WORK, quick ? 25 : 250);
-  log(
-    `  ${results.catalog.controls} controls: check ${(results.catalog.checkMs / 1000).toFixed(1)} s, build ${(results.catalog.buildMs / 1000).toFixed(1)} s`,
-  );
+  const controls = quick ? 25 : 250;
+  results.catalog = await measureCatalog(WORK, 'catalog', controls, generateCatalog(controls));
+  results.aicm = await measureCatalog(WORK, 'aicm', controls, generateAicmCatalog(controls), {
+    strict: true,
+    browser,
+    query: 'network',
+  });
+  for (const catalog of [results.catalog, results.aicm]) {
+    log(
+      `  ${catalog.controls} controls, ${(catalog.bytes / 1e6).toFixed(1)} MB: check ${(catalog.checkMs / 1000).toFixed(1)} s, build ${(catalog.buildMs / 1000).toFixed(1)} s`,
+    );
+  }
   log(
     `  flat list of ${results.flat.activities}: built in ${(results.flat.ms / 1000).toFixed(1)} s`,
   );

@@ -1,8 +1,10 @@
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import type { Browser } from '@playwright/test';
+import { serveStatic } from '../../e2e/support/static-server.ts';
 import { ADVERSARIAL_CASES } from '../adversarial.ts';
-import { generateCatalog } from '../catalog.ts';
+import { searchDownload, type SearchDownload } from './browser.ts';
 import { runMeasured } from './process.ts';
 import { buildOurs, PROJECT } from './sites.ts';
 
@@ -118,23 +120,33 @@ export interface CatalogResult {
   buildPeakRssBytes: number;
   /** The heaviest page's HTML gzipped, plus every stylesheet and script gzipped: an upper bound. */
   heaviestPage: { route: string; gzipBytes: number };
+  /** What a first search downloads, gzipped, when a browser was given. */
+  search?: SearchDownload & { query: string };
 }
 
-/** A control catalog of real size (`bench/catalog.ts`): `onus check`, `onus build`, page weights. */
-export async function measureCatalog(work: string, controls: number): Promise<CatalogResult> {
-  const content = path.join(work, `catalog-${controls}`);
+/**
+ * A control catalog of real size (`bench/catalog.ts`): `onus check` (`--strict` when asked),
+ * `onus build`, page weights and, given a browser, what its first search downloads.
+ */
+export async function measureCatalog(
+  work: string,
+  name: string,
+  controls: number,
+  text: string,
+  options: { strict?: boolean; browser?: Browser; query?: string } = {},
+): Promise<CatalogResult> {
+  const content = path.join(work, name);
   mkdirSync(content, { recursive: true });
-  const text = generateCatalog(controls);
   writeFileSync(path.join(content, 'catalog.md'), text);
   const checked = await runMeasured(
     process.execPath,
-    [path.join(PROJECT, 'bin/onus.js'), 'check', content],
+    [path.join(PROJECT, 'bin/onus.js'), 'check', ...(options.strict ? ['--strict'] : []), content],
     { cwd: work },
   );
-  if (checked.code !== 0) throw new Error(`onus check of the catalog failed:\n${checked.output}`);
-  const site = path.join(work, `catalog-site-${controls}`);
+  if (checked.code !== 0) throw new Error(`onus check of ${name} failed:\n${checked.output}`);
+  const site = path.join(work, `${name}-site`);
   const built = await buildOurs(content, site);
-  if (built.code !== 0) throw new Error(`onus build of the catalog failed:\n${built.output}`);
+  if (built.code !== 0) throw new Error(`onus build of ${name} failed:\n${built.output}`);
   let assets = 0;
   let heaviest = { route: '', gzipBytes: 0 };
   const files = readdirSync(site, { recursive: true, withFileTypes: true }).filter((entry) =>
@@ -142,7 +154,7 @@ export async function measureCatalog(work: string, controls: number): Promise<Ca
   );
   for (const entry of files) {
     const full = path.join(entry.parentPath, entry.name);
-    if (/\.(css|js)$/.test(entry.name) && !entry.name.startsWith('search')) {
+    if (/\.(css|js)$/.test(entry.name) && !/^search|search-text/.test(path.relative(site, full))) {
       assets += gzipSync(readFileSync(full)).length;
     }
   }
@@ -154,6 +166,15 @@ export async function measureCatalog(work: string, controls: number): Promise<Ca
       heaviest = { route: `${path.relative(site, entry.parentPath)}/`, gzipBytes: size };
     }
   }
+  let search: CatalogResult['search'];
+  if (options.browser && options.query) {
+    const server = await serveStatic(site, {});
+    search = {
+      query: options.query,
+      ...(await searchDownload(options.browser, server.url, options.query)),
+    };
+    await server.close();
+  }
   return {
     controls,
     bytes: Buffer.byteLength(text),
@@ -162,5 +183,6 @@ export async function measureCatalog(work: string, controls: number): Promise<Ca
     buildMs: built.ms,
     buildPeakRssBytes: built.peakRssBytes,
     heaviestPage: { ...heaviest, gzipBytes: heaviest.gzipBytes + assets },
+    ...(search && { search }),
   };
 }

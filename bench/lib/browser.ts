@@ -161,3 +161,46 @@ export async function searchTiming(
     queries: samples.length,
   };
 }
+
+export interface SearchDownload {
+  /** Gzipped bytes of what the dialog's first search loads: script, index, excerpts' words. */
+  dialogGzip: number;
+  /** The same for the search page opened with a query (its own HTML included). */
+  pageGzip: number;
+}
+
+/** What a first search costs a reader on the wire, in the dialog and on the search page. */
+export async function searchDownload(
+  browser: Browser,
+  siteUrl: string,
+  query: string,
+): Promise<SearchDownload> {
+  const measure = async (open: (page: Page) => Promise<void>) => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const bodies: Promise<number>[] = [];
+    let counting = false;
+    page.on('response', (response) => {
+      if (counting) bodies.push(response.body().then((body) => gzipSync(body).length));
+    });
+    await page.goto(siteUrl);
+    // The page's own scripts run first: the key that opens search must find them listening.
+    await page.waitForLoadState('networkidle');
+    counting = true;
+    await open(page);
+    await page.locator('.result-excerpt').first().waitFor({ timeout: 60_000 });
+    await page.waitForLoadState('networkidle');
+    const sizes = await Promise.all(bodies);
+    await context.close();
+    return sizes.reduce((sum, size) => sum + size, 0);
+  };
+  return {
+    dialogGzip: await measure(async (page) => {
+      await page.keyboard.press('/');
+      await page.keyboard.type(query);
+    }),
+    pageGzip: await measure(async (page) => {
+      await page.goto(`${siteUrl}search/?q=${encodeURIComponent(query)}`);
+    }),
+  };
+}

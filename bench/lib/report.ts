@@ -33,6 +33,8 @@ export interface Results {
   adversarial?: AdversarialResult[];
   flat?: FlatBuildResult;
   catalog?: CatalogResult;
+  /** A catalog of the AI Controls Matrix's shape and size (about 5 MB). */
+  aicm?: CatalogResult;
   library?: LibraryResult;
   totalMs?: number;
 }
@@ -127,6 +129,36 @@ function budgets(results: Results): Budget[] {
         limit: '≤ 100 KB',
         measured: `${kb(catalog.heaviestPage.gzipBytes)} (${catalog.heaviestPage.route})`,
         met: catalog.heaviestPage.gzipBytes <= 100 * 1024,
+      },
+    );
+  }
+  if (results.aicm && results.aicm.controls >= 250) {
+    const { aicm } = results;
+    const search = aicm.search && Math.max(aicm.search.dialogGzip, aicm.search.pageGzip);
+    list.push(
+      {
+        what: `A catalog of the AICM's shape (${aicm.controls} controls, ${mb(aicm.bytes)}, 5 actors, 4 layers): \`onus check --strict\`, time and peak memory`,
+        limit: '≤ 3 s, ≤ 600 MB',
+        measured: `${s(aicm.checkMs)}, ${mb(aicm.checkPeakRssBytes)}`,
+        met: aicm.checkMs <= 3_000 && aicm.checkPeakRssBytes <= 600 * 2 ** 20,
+      },
+      {
+        what: 'The same catalog: `onus build`, time and peak memory',
+        limit: '≤ 12 s, ≤ 1 GB',
+        measured: `${s(aicm.buildMs)}, ${mb(aicm.buildPeakRssBytes)}`,
+        met: aicm.buildMs <= 12_000 && aicm.buildPeakRssBytes <= 2 ** 30,
+      },
+      {
+        what: 'The same catalog: heaviest page at first visit, gzipped (HTML + every CSS and JS)',
+        limit: '≤ 100 KB',
+        measured: `${kb(aicm.heaviestPage.gzipBytes)} (${aicm.heaviestPage.route})`,
+        met: aicm.heaviestPage.gzipBytes <= 100 * 1024,
+      },
+      {
+        what: `The same catalog: what a first search downloads, gzipped (script, index, the excerpts' words; "${aicm.search?.query}", the larger of the dialog and the search page)`,
+        limit: '≤ 600 KB',
+        measured: search === undefined ? 'not measured' : kb(search),
+        met: search !== undefined && search <= 600 * 1024,
       },
     );
   }
