@@ -154,9 +154,8 @@ export function generateAicmCatalog(controls = 250): string {
     '## Responsibility matrix',
     '',
   ];
-  const domains = 18;
-  const perDomain = Math.ceil(controls / domains);
-  for (let domain = 0; domain < domains; domain++) {
+  const perDomain = Math.ceil(controls / 18);
+  for (let domain = 0; domain * perDomain < controls; domain++) {
     const code = `${String.fromCharCode(65 + domain)}&${String.fromCharCode(90 - domain)}`;
     lines.push(`### ${sentence(3).slice(0, -1)} (${code})`, '');
     for (let index = 1; index <= perDomain && domain * perDomain + index <= controls; index++) {

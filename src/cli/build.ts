@@ -20,8 +20,8 @@ The folder is replaced only when the whole build succeeded.
   --out DIR       output folder (default: dist); replaced only if new, empty or an
                   earlier output of Onus
   --base PATH     path the site is served under, e.g. /docs/ (default: /)
-  --site URL      the site's address, e.g. https://example.com: makes canonical URLs absolute
-                  and writes sitemap.xml
+  --site URL      the site's address, e.g. https://example.com: gives pages their canonical
+                  URLs and writes sitemap.xml
   --verbose       show Astro's own progress`;
 
 /**
