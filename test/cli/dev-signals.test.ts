@@ -39,24 +39,23 @@ async function stopDev(command: string, args: string[], signal: NodeJS.Signals) 
     child.stderr.on('data', listen);
   });
   expect(await listening(port)).toBe(true);
-  const sent = performance.now();
+  const exited = new Promise((resolve) => child.once('exit', resolve));
   child.kill(signal);
-  // Within 2 s of the signal the server is gone, whatever ran it.
-  while (performance.now() - sent < 2_000 && (await listening(port))) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return { port, stillListening: await listening(port), output };
+  // The server goes and the process ends, whatever ran it; 60 s only catches a hang.
+  await waitFor(async () => !(await listening(port)), 60_000, () => output);
+  await exited;
+  return { port, output };
 }
 
 describe('stopping onus dev', { timeout: 120_000 }, () => {
-  it('should close the server within 2 s of SIGTERM sent to npx', async () => {
-    const { stillListening } = await stopDev('npx', ['onus'], 'SIGTERM');
-    expect(stillListening).toBe(false);
+  it('should close the server on SIGTERM sent to npx', async () => {
+    const { port } = await stopDev('npx', ['onus'], 'SIGTERM');
+    expect(await listening(port)).toBe(false);
   });
 
-  it('should close the server within 2 s of SIGINT sent to onus itself', async () => {
-    const { stillListening } = await stopDev(process.execPath, [bin], 'SIGINT');
-    expect(stillListening).toBe(false);
+  it('should close the server on SIGINT sent to onus itself', async () => {
+    const { port } = await stopDev(process.execPath, [bin], 'SIGINT');
+    expect(await listening(port)).toBe(false);
   });
 });
 
@@ -135,15 +134,16 @@ describe('onus dev, while a save parses', { timeout: 120_000 }, () => {
     }
   });
 
-  it('should stop within 2 s of SIGTERM, parsing or not', async () => {
-    const dev = await startDev();
-    writeFileSync(path.join(dev.dir, 'content', 'slow.md'), slowModel());
+  it('should stop on SIGTERM without waiting for a parse, which here never ends', async () => {
+    const dev = await startDev({ ONUS_TEST_PARSE_RUNAWAY: RUNAWAY });
+    writeFileSync(path.join(dev.dir, 'content', 'slow.md'), `${slowModel()}\n\n${RUNAWAY}\n`);
     await new Promise((resolve) => setTimeout(resolve, 700));
-    const sent = performance.now();
+    const exited = new Promise((resolve) => dev.child.once('exit', resolve));
     dev.child.kill('SIGTERM');
-    await waitFor(async () => !(await listening(dev.port)), 2_000).catch(() => undefined);
+    // A stop that waited for the parse would never come: 60 s only catches that hang.
+    await waitFor(async () => !(await listening(dev.port)), 60_000, dev.output);
+    await exited;
     expect(await listening(dev.port)).toBe(false);
-    expect(performance.now() - sent).toBeLessThan(2_500);
   });
 
   it('should reload again once the content folder is moved away and back', async () => {
