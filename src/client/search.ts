@@ -46,7 +46,7 @@ let engine: Promise<Engine> | undefined;
 /** Whether the index is a library's, its ids starting with their model's. */
 let library = false;
 
-function loadEngine(): Promise<Engine> {
+export function loadEngine(): Promise<Engine> {
   engine ??= (async () => {
     const inline = document.getElementById('onus-search-index');
     let data: SearchIndexData | undefined;
@@ -78,7 +78,7 @@ type TextOf = (result: SearchResult) => string | undefined;
  * the results. The single file holds every page already, so it reads them there rather than
  * carry them twice.
  */
-async function textsFor(results: readonly SearchResult[], loaded: Engine): Promise<TextOf> {
+export async function textsFor(results: readonly SearchResult[], loaded: Engine): Promise<TextOf> {
   if (pageContext().mode === 'single') return textInThisFile;
   const parts = new Set(results.map((result) => textPartOf(String(result.id), loaded.textParts)));
   // Without them, results show as before: excerpts are an addition.
@@ -122,7 +122,7 @@ function wordsOf(view: Element): string | undefined {
 }
 
 /** The passage around the match, its words marked: why this page is a result. */
-function excerptElement(
+export function excerptElement(
   result: SearchResult,
   text: string | undefined,
   query: ReadQuery,
@@ -144,7 +144,7 @@ function excerptElement(
   return element;
 }
 
-function search({ index }: Engine, query: ReadQuery, model = ''): SearchResult[] {
+export function search({ index }: Engine, query: ReadQuery, model = ''): SearchResult[] {
   const { text } = query;
   if (!text) return [];
   // A library's results can be kept to one model's.
@@ -176,7 +176,7 @@ function resultHref(result: SearchResult): string {
  * the browser scrolls to it and highlights it, no script needed). Not in the single file, whose
  * addresses are its views.
  */
-function highlightedHref(result: SearchResult, query: ReadQuery): string {
+export function highlightedHref(result: SearchResult, query: ReadQuery): string {
   const href = resultHref(result);
   const [word] = termsToMark(query, result.terms);
   if (!word || pageContext().mode === 'single') return href;
@@ -194,7 +194,7 @@ function modelSelect(models: Record<string, string>): HTMLSelectElement {
 }
 
 /** The text of one result: title, kind, area path and party labels, as DOM nodes. */
-function renderResult(
+export function renderResult(
   element: HTMLElement,
   result: SearchResult,
   { parties, models }: Engine,
@@ -257,7 +257,7 @@ function renderResult(
   }
 }
 
-function describeCount(count: number, query: string): string {
+export function describeCount(count: number, query: string): string {
   if (!query.trim()) return '';
   if (count === 0) return `No results for “${query.trim()}”`;
   return `${count} ${count === 1 ? 'result' : 'results'} for “${query.trim()}”`;
@@ -370,86 +370,6 @@ function setUpDialog(dialog: HTMLDialogElement): () => void {
   };
 }
 
-function setUpSearchPage(page: HTMLElement): void {
-  const input = page.querySelector<HTMLInputElement>('input[name="q"]')!;
-  const list = page.querySelector<HTMLOListElement>('.search-page-results')!;
-  const status = page.querySelector<HTMLElement>('.search-status')!;
-  const empty = page.querySelector<HTMLElement>('.search-empty');
-  const model = page.querySelector<HTMLSelectElement>('select[name="model"]');
-  let ticket = 0;
-  let observer: IntersectionObserver | undefined;
-
-  const run = async () => {
-    const query = input.value;
-    const mine = ++ticket;
-    const loaded = await loadEngine();
-    if (mine !== ticket) return;
-    const read = readQuery(query);
-    const results = search(loaded, read, model?.value);
-    const links = results.map((result) => {
-      const link = document.createElement('a');
-      link.href = highlightedHref(result, read);
-      renderResult(link, result, loaded, read);
-      return link;
-    });
-    list.replaceChildren(
-      ...links.map((link) => {
-        const item = document.createElement('li');
-        item.append(link);
-        return item;
-      }),
-    );
-    status.textContent = describeCount(results.length, query);
-    if (empty) empty.hidden = results.length > 0 || !query.trim();
-    // Each result's excerpt comes as it nears the screen: a long list loads only what is read.
-    observer?.disconnect();
-    const resultOf = new Map(links.map((link, index) => [link as Element, results[index]!]));
-    observer = new IntersectionObserver(
-      (entries) => {
-        const near = entries.filter((entry) => entry.isIntersecting).map((entry) => entry.target);
-        if (near.length === 0) return;
-        near.forEach((link) => observer!.unobserve(link));
-        void textsFor(
-          near.map((link) => resultOf.get(link)!),
-          loaded,
-        ).then((textOf) => {
-          if (mine !== ticket) return;
-          for (const link of near) {
-            const excerpt = excerptElement(resultOf.get(link)!, textOf(resultOf.get(link)!), read);
-            if (excerpt) link.append(excerpt);
-          }
-        });
-      },
-      { rootMargin: '1000px 0px' },
-    );
-    links.forEach((link) => observer!.observe(link));
-    try {
-      const search = [
-        query.trim() && `q=${encodeURIComponent(query.trim())}`,
-        model?.value && `model=${encodeURIComponent(model.value)}`,
-      ]
-        .filter(Boolean)
-        .join('&');
-      history.replaceState(null, '', search ? `?${search}` : location.pathname);
-    } catch {
-      // The address may not change for a page opened from disk; results still show.
-    }
-  };
-  const params = new URLSearchParams(location.search);
-  input.value = params.get('q') ?? '';
-  if (model) {
-    model.value = params.get('model') ?? '';
-    if (model.selectedIndex < 0) model.value = '';
-    model.addEventListener('change', () => void run());
-  }
-  input.addEventListener('input', () => void run());
-  page.querySelector('form')?.addEventListener('submit', (event) => {
-    event.preventDefault();
-    void run();
-  });
-  if (input.value) void run();
-}
-
 // The page script makes the dialog on first use: in the single file, after this script ran.
 let openDialog: (() => void) | undefined;
 window.onusSearch = {
@@ -460,5 +380,3 @@ window.onusSearch = {
     openDialog();
   },
 };
-const page = document.querySelector<HTMLElement>('[data-search-page]');
-if (page) setUpSearchPage(page);

@@ -2,7 +2,14 @@ import path from 'node:path';
 import { build } from 'esbuild';
 
 /** The browser scripts: TypeScript in src/client/, shipped as small classic scripts. */
-export const CLIENT_SCRIPTS = ['theme', 'site', 'matrix-filter', 'search', 'library'] as const;
+export const CLIENT_SCRIPTS = [
+  'theme',
+  'site',
+  'matrix-filter',
+  'search',
+  'search-page',
+  'library',
+] as const;
 export type ClientScript = (typeof CLIENT_SCRIPTS)[number];
 
 const bundles = new Map<ClientScript, Promise<string>>();
