@@ -42,7 +42,11 @@ async function stopDev(command: string, args: string[], signal: NodeJS.Signals) 
   const exited = new Promise((resolve) => child.once('exit', resolve));
   child.kill(signal);
   // The server goes and the process ends, whatever ran it; 60 s only catches a hang.
-  await waitFor(async () => !(await listening(port)), 60_000, () => output);
+  await waitFor(
+    async () => !(await listening(port)),
+    60_000,
+    () => output,
+  );
   await exited;
   return { port, output };
 }
