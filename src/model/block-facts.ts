@@ -1,8 +1,7 @@
 import type { Paragraph, PhrasingContent, RootContent } from 'mdast';
 import { report } from './diagnostics.ts';
-import type { Located } from './drafts.ts';
 import { plainText } from './markdown.ts';
-import { resolveContexts, type MatrixContext } from './matrix-context.ts';
+import { contextList, resolveContexts, type MatrixContext } from './matrix-context.ts';
 import type { Position, Reference } from './schema.ts';
 
 /**
@@ -37,13 +36,8 @@ export function readFactLines(
         facts.references.push(...references);
         facts.position = position;
       } else {
-        const named: Located[] = value!
-          .split(',')
-          .map((id) => id.trim())
-          .filter(Boolean)
-          .map((id) => ({ id, position }));
         // An unknown context is reported; the block is still read, for the rest of its errors.
-        const ids = resolveContexts(context, named);
+        const ids = resolveContexts(context, contextList(context, value!, position));
         if (ids !== null) facts.contexts = ids;
       }
     }

@@ -5,7 +5,12 @@ import { deriveId } from './ids.ts';
 import { factLines, readFactLines } from './block-facts.ts';
 import { readItemTitle } from './item-title.ts';
 import { plainText, printWithFootnotes } from './markdown.ts';
-import { resolveContexts, resolveLevel, type MatrixContext } from './matrix-context.ts';
+import {
+  contextList,
+  resolveContexts,
+  resolveLevel,
+  type MatrixContext,
+} from './matrix-context.ts';
 import { startOf } from './nodes.ts';
 import type { Position } from './schema.ts';
 
@@ -220,15 +225,7 @@ function readPartyItem(context: MatrixContext, item: ListItem): AssignmentDraft 
   const contexts =
     parts.contexts === undefined
       ? undefined
-      : resolveContexts(
-          context,
-          parts.contexts
-            .split(',')
-            .flatMap((part) => part.split(/\sand\s/))
-            .map((id) => id.trim())
-            .filter(Boolean)
-            .map((id) => ({ id, position })),
-        );
+      : resolveContexts(context, contextList(context, parts.contexts, position));
   if (contexts === null) return undefined;
   const condition = parts.condition;
   const noteMarkdown = printWithFootnotes(

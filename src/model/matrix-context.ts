@@ -49,6 +49,37 @@ export function resolveLevel(
   return level;
 }
 
+/**
+ * The contexts a list names (`PaaS, SaaS`, `IaaS and PaaS`), as written: split at commas and
+ * semicolons, and at `and` — except inside a declared context's own name, which may hold it
+ * (`Security and regulation compliance`): the longest run of `and`-joined words that names a
+ * declared context is one context.
+ */
+export function contextList(
+  context: MatrixContext,
+  text: string,
+  position: Located['position'],
+): Located[] {
+  const named: Located[] = [];
+  for (const part of text.split(/[,;]/)) {
+    const words = part
+      .trim()
+      .split(/\s+and\s+/i)
+      .map((word) => word.trim());
+    let start = 0;
+    while (start < words.length) {
+      let end = words.length;
+      while (end > start + 1 && !context.contexts.find(words.slice(start, end).join(' and '))) {
+        end--;
+      }
+      const id = words.slice(start, end).join(' and ');
+      if (id !== '') named.push({ id, position });
+      start = end;
+    }
+  }
+  return named;
+}
+
 /** Context ids named in the file, or null after an error for each undeclared one. */
 export function resolveContexts(
   context: MatrixContext,
