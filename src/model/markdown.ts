@@ -90,14 +90,24 @@ const ESCAPED_ALERT = /^(>[ \t]*)\\\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]/gim
 const isComment = (node: Nodes) =>
   node.type === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(node.value);
 
-function withoutComments<T extends Nodes>(nodes: readonly T[]): T[] {
+/** The nodes without HTML comments, at any depth: comments are the author's, left out everywhere. */
+export function withoutComments<T extends Nodes>(nodes: readonly T[]): T[] {
   return nodes
     .filter((node) => !isComment(node))
-    .map((node) =>
-      'children' in node
-        ? ({ ...node, children: withoutComments(node.children as Nodes[]) } as T)
-        : node,
-    );
+    .map((node) => {
+      if (!('children' in node)) return node;
+      const children = withoutComments(node.children as Nodes[]);
+      // `Text. <!-- note -->` leaves no blank at the end of its paragraph.
+      const last = children.at(-1);
+      if (
+        node.type === 'paragraph' &&
+        last?.type === 'text' &&
+        children.length < node.children.length
+      ) {
+        children[children.length - 1] = { ...last, value: last.value.trimEnd() };
+      }
+      return { ...node, children } as T;
+    });
 }
 
 /** Plain text of a node, with whitespace runs folded, as titles are shown; comments left out. */

@@ -62,10 +62,16 @@ export function contextList(
 ): Located[] {
   const named: Located[] = [];
   for (const part of text.split(/[,;]/)) {
-    const words = part
-      .trim()
-      .split(/\s+and\s+/i)
-      .map((word) => word.trim());
+    // Words between `and`s, split at blanks alone: `\s+and\s+` backtracks on runs of blanks.
+    const words: string[] = [];
+    let current: string[] = [];
+    for (const token of part.trim().split(/\s+/)) {
+      if (token.toLowerCase() === 'and' && current.length > 0) {
+        words.push(current.join(' '));
+        current = [];
+      } else current.push(token);
+    }
+    words.push(current.join(' '));
     let start = 0;
     while (start < words.length) {
       let end = words.length;

@@ -5,7 +5,7 @@ import { hasErrors, report } from './diagnostics.ts';
 import type { AreaDraft, ItemTitle } from './drafts.ts';
 import { resolveContexts, resolveLevel, type MatrixContext } from './matrix-context.ts';
 import { readItemTitle } from './item-title.ts';
-import { plainText, printWithFootnotes, splitAtHeadings } from './markdown.ts';
+import { plainText, printWithFootnotes, splitAtHeadings, withoutComments } from './markdown.ts';
 import { describeNode, startOf } from './nodes.ts';
 import type { PartyDirectory } from './parties.ts';
 import type { Context, Level } from './schema.ts';
@@ -49,18 +49,22 @@ export function readMatrix(
   };
   // Footnote definitions may stand anywhere: they are read from the whole file, not as content.
   const { before, groups } = splitAtHeadings(
-    children.filter((node) => node.type !== 'footnoteDefinition'),
+    withoutComments(children).filter((node) => node.type !== 'footnoteDefinition'),
     3,
   );
 
   const { before: top, groups: topBlocks } = splitAtHeadings(before, 4);
   const introduction: RootContent[] = [];
-  for (const node of top) {
-    if (node.type === 'list') {
+  for (const [index, node] of top.entries()) {
+    const previous = top[index - 1];
+    // "The areas of this matrix:" and its list are the introduction's, as the colon says.
+    if (node.type === 'list' && previous?.type === 'paragraph' && /:$/.test(plainText(previous))) {
+      introduction.push(node);
+    } else if (node.type === 'list') {
       report(
         file,
         'item-outside-party',
-        'Unexpected list before any party heading, expected a level-3 heading naming a party above it',
+        'Unexpected list before any party heading, expected a level-3 heading naming a party above it, or a paragraph ending with `:` that introduces it as part of the introduction',
         startOf(node),
       );
     } else if (node.type === 'table') {
