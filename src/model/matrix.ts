@@ -125,13 +125,16 @@ export function readMatrix(
     );
   }
   const result = context.builder.finish();
-  if (context.builder.activityCount > 0) {
+  // After an error, a party may hold nothing only because its entries were in error: no knock-on.
+  if (context.builder.activityCount > 0 && !hasErrors(file)) {
     for (const party of context.builder.partiesWithout(partyIds)) {
       const heading = headings.get(party);
       report(
         file,
         'party-empty',
-        `Unexpected party \`${party}\` without activities, expected at least one activity under its heading in the matrix`,
+        heading
+          ? `Unexpected party \`${party}\` without activities, expected at least one activity under its heading in the matrix`
+          : `Unexpected party \`${party}\` without activities, expected it to hold at least one activity in the matrix, or to be left out of \`parties\``,
         heading ? startOf(heading) : directory.positionOf(party),
       );
     }
