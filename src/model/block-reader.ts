@@ -47,7 +47,7 @@ export function readActivityBlock(
   } as Paragraph);
   if (!title) return;
 
-  const body = [...content];
+  const body = separatePartyItems(context, [...content]);
   const facts = readFactLines(context, body, startOf(heading));
   if (!facts) return;
   const listIndex = body.findLastIndex(
@@ -120,6 +120,40 @@ const CONTROL_ID_LEAD = /^([A-Z][A-Z&]{0,7}[-.]\d+(?:[.-]\d+)*(?:\(\d+\))?)[\s:â
  * by nothing but a level, contexts or a condition before its `:` â€” so that a description's list
  * that merely starts with a party's name is not taken for the parties.
  */
+/**
+ * A description that ends with a `-` list, then the parties' `-` list: Markdown reads the two
+ * as one list. Its last items that each name a party are the parties' list again; the items
+ * before them stay the description's.
+ */
+function separatePartyItems(context: MatrixContext, body: RootContent[]): RootContent[] {
+  const index = body.findLastIndex((node) => node.type === 'list');
+  const list = body[index];
+  if (list?.type !== 'list' || list.ordered) return body;
+  let first = list.children.length;
+  while (first > 0 && partyHead(context, list.children[first - 1]!) !== undefined) first--;
+  if (first === 0 || first === list.children.length) return body;
+  const part = (children: ListItem[]): List => ({
+    ...list,
+    children,
+    // Loose only if its own items stand apart, not for the blank line between the two lists.
+    spread: children.some(
+      (item, at) =>
+        item.spread ||
+        (at > 0 && item.position!.start.line > children[at - 1]!.position!.end.line + 1),
+    ),
+    position: {
+      start: children[0]!.position!.start,
+      end: children.at(-1)!.position!.end,
+    },
+  });
+  return [
+    ...body.slice(0, index),
+    part(list.children.slice(0, first)),
+    part(list.children.slice(first)),
+    ...body.slice(index + 1),
+  ];
+}
+
 function isPartyList(context: MatrixContext, list: List): boolean {
   return (
     !list.ordered &&
