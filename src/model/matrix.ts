@@ -101,7 +101,9 @@ export function readMatrix(
     } else {
       headings.set(party.id, heading);
     }
-    for (const node of content) {
+    // `####` activity blocks after a party's list (a partner's own block) are read as blocks.
+    const { before: lists, groups: blocks } = splitAtHeadings(content, 4);
+    for (const node of lists) {
       if (node.type === 'list') {
         readList(context, node, party.id, null);
       } else if (node.type !== 'footnoteDefinition') {
@@ -113,6 +115,7 @@ export function readMatrix(
         );
       }
     }
+    for (const block of blocks) readActivityBlock(context, block.heading, block.children, null);
   }
 
   // A matrix whose every item had an error is not also reported empty.
