@@ -261,7 +261,10 @@ function readItem(
     );
     return;
   }
-  const firstList = rest.findIndex((node) => node.type === 'list' && !node.ordered);
+  let firstList = rest.findIndex((node) => node.type === 'list' && !node.ordered);
+  // "BCDR partners:" and a list: the colon makes the list the note's, and the item an activity.
+  const before = rest[firstList - 1];
+  if (before?.type === 'paragraph' && /:$/.test(plainText(before))) firstList = -1;
   const lead = firstList === -1 ? boldLead(context.source, first) : undefined;
   const title = readItemTitle(file, context.source, lead?.title ?? first, firstList === -1);
   if (!title) return;
@@ -278,7 +281,7 @@ function readItem(
     report(
       file,
       'content-ignored',
-      `Unexpected ${describeNode(node)} in area ${label} before its list, expected notes on activities only: an area has no note, so move it to an activity or a section of its own`,
+      `Unexpected ${describeNode(node)} between ${label} and its nested list, expected one of two things: an area (a title over a list of activities) has no note, so move the ${describeNode(node)} to an activity; or, if ${label} is an activity whose note holds that list, end the ${describeNode(node)} before the list with \`:\``,
       startOf(node),
     );
   }
