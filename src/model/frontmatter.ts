@@ -20,6 +20,7 @@ import {
   checkContextNames,
   checkLevelNames,
   checkUniqueIds,
+  CONTEXT_KEYS,
   ContextInputSchema,
   defaultLevels,
   closestLabel,
@@ -40,7 +41,6 @@ const FRONTMATTER_KEYS = [
 ];
 const PARTY_KEYS = ['id', 'name', 'short', 'scope'];
 const LEVEL_KEYS = ['id', 'name', 'short', 'responsible', 'description'];
-const CONTEXT_KEYS = ['id', 'name'];
 
 const PartyInputSchema = z.object(
   {
@@ -370,7 +370,15 @@ function warnUnknownKeys(
   ];
   for (const [key, known, where] of lists) {
     const list = doc.get(key, true);
-    if (isSeq(list)) for (const item of list.items) check(item, known, where);
+    if (!isSeq(list)) continue;
+    for (const item of list.items) {
+      // `- IaaS: Infrastructure as a Service`: a context's name and what it means, not a key.
+      if (key === 'contexts' && isMap(item) && item.items.length === 1) {
+        const only = item.items[0]!.key;
+        if (!CONTEXT_KEYS.includes(String(isScalar(only) ? only.value : only))) continue;
+      }
+      check(item, known, where);
+    }
   }
   return misspelt;
 }

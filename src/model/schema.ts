@@ -62,6 +62,10 @@ export const ContextSchema = z
   .object({
     id: z.string().regex(LEVEL_ID_PATTERN).describe('Stable identifier, used in filters.'),
     name: z.string().min(1).describe('Display name, e.g. "IaaS".'),
+    description: z
+      .string()
+      .optional()
+      .describe('What the context means, e.g. "Infrastructure as a Service: …", for the legend.'),
   })
   .describe('A context responsibilities vary by: a service model, a layer, a product variant…');
 

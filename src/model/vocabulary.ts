@@ -44,15 +44,36 @@ export const LevelInputSchema = z.object(
   },
 );
 
-/** A context is a mapping `{id, name}`, or just its name (its id is then the name's slug). */
+/** The keys of a context written as a mapping; any other single key is `Name: description`. */
+export const CONTEXT_KEYS = ['id', 'name', 'description'];
+
+/**
+ * A context is a mapping `{id, name, description?}`, just its name (its id is then the name's
+ * slug), or its name and what it means, as glossaries write it: `- IaaS: Infrastructure as a
+ * Service, where…`.
+ */
 export const ContextInputSchema = z.union(
   [
-    z.object({ id: vocabularyId('context `id`'), name: label('context `name`') }),
+    z.object({
+      id: vocabularyId('context `id`'),
+      name: label('context `name`'),
+      description: label('context `description`').optional(),
+    }),
     label('context').transform((name) => ({ id: slugify(name) || 'context', name })),
+    z
+      .record(z.string(), label('context description'))
+      .refine((entry) => {
+        const keys = Object.keys(entry);
+        return keys.length === 1 && !CONTEXT_KEYS.includes(keys[0]!) && keys[0]!.trim() !== '';
+      })
+      .transform((entry) => {
+        const [name, description] = Object.entries(entry)[0]!;
+        return { id: slugify(name) || 'context', name: name.trim(), description };
+      }),
   ],
   {
     error: (issue) =>
-      `Unexpected ${describeYamlValue(issue.input)} as a context, expected its name or a mapping with \`id\` and \`name\``,
+      `Unexpected ${describeYamlValue(issue.input)} as a context, expected its name, \`Name: what it means\`, or a mapping with \`id\`, \`name\` and an optional \`description\``,
   },
 );
 
