@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -9,5 +10,8 @@ export default defineConfig({
     // machine (property tests, builds in hooks): these only catch a test that hangs.
     testTimeout: 120_000,
     hookTimeout: 300_000,
+    // Most tests wait on an `onus` child process: one worker per core, not vitest's cores − 1,
+    // which on a 2-core machine ran the whole suite one file at a time.
+    maxWorkers: availableParallelism(),
   },
 });

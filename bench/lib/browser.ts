@@ -181,7 +181,9 @@ export async function searchDownload(
     const bodies: Promise<number>[] = [];
     let counting = false;
     page.on('response', (response) => {
-      if (counting) bodies.push(response.body().then((body) => gzipSync(body).length));
+      // A redirect has no body of its own: what it leads to is counted when it comes.
+      if (!counting || (response.status() >= 300 && response.status() < 400)) return;
+      bodies.push(response.body().then((body) => gzipSync(body).length));
     });
     await page.goto(siteUrl);
     // The page's own scripts run first: the key that opens search must find them listening.
