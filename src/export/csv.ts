@@ -10,10 +10,10 @@ type Vocabulary = Pick<Model, 'parties' | 'levels' | 'contexts'>;
 
 /**
  * The matrix as CSV (RFC 4180: CRLF line ends, fields quoted when they need it, quotes
- * doubled): area path, activity, references (when any), then a column per party — per party
- * and context when the model has contexts — holding the level the party holds there (`x`
- * for a model with only the default level) with its condition and footnote labels, then the
- * url, then the footnotes' text when any cell has one. A field that a spreadsheet would
+ * doubled): area path, activity, references (when any), the author's own columns (when any),
+ * then a column per party — per party and context when the model has contexts — holding the
+ * level the party holds there (`x` for a model with only the default level) with its condition
+ * and footnote labels, then the url, then the footnotes' text when any cell has one. A field that a spreadsheet would
  * run as a formula (starting with =, +, -, @, tab or CR) is prefixed with `'`, as OWASP advises.
  */
 export function matrixCsv(
@@ -35,10 +35,17 @@ export function matrixCsv(
           })),
         );
   const withFootnotes = activities.some(citesFootnotes);
+  // The author's own columns (`Evidence`), in the order first met.
+  const fieldNames = [
+    ...new Set(
+      activities.flatMap((activity) => (activity.fields ?? []).map((field) => field.name)),
+    ),
+  ];
   const header = [
     'Area',
     'Activity',
     ...(withReferences ? ['References'] : []),
+    ...fieldNames,
     ...columns.map((column) => column.label),
     'URL',
     ...(withFootnotes ? ['Footnotes'] : []),
@@ -53,6 +60,9 @@ export function matrixCsv(
             .join('; '),
         ]
       : []),
+    ...fieldNames.map((name) =>
+      plainTextOfMarkdown(activity.fields?.find((field) => field.name === name)?.markdown ?? ''),
+    ),
     ...columns.map(({ party, context }) => {
       const held = activity.assignments.filter(
         (assignment) => assignment.party === party.id && holdsIn(activity, assignment, context?.id),

@@ -3,7 +3,7 @@ import { report } from './diagnostics.ts';
 import type { ActivityDraft, AreaDraft, AssignmentDraft, ItemDraft, ItemTitle } from './drafts.ts';
 import { foldTitle } from './ids.ts';
 import { assignIds } from './item-ids.ts';
-import type { Activity, Area, Level, Position, Reference } from './schema.ts';
+import type { Activity, ActivityField, Area, Level, Position, Reference } from './schema.ts';
 
 export interface BuiltMatrix {
   areas: Area[];
@@ -115,12 +115,18 @@ export class ModelBuilder {
     activity.assignments.push(assignment);
   }
 
-  /** What belongs to the activity itself: its description, references and contexts. */
+  /** What belongs to the activity itself: its description, named fields, references and contexts. */
   describe(
     activity: ActivityDraft,
-    facts: { description?: string; references?: Reference[]; contexts?: string[] },
+    facts: {
+      description?: string;
+      fields?: ActivityField[];
+      references?: Reference[];
+      contexts?: string[];
+    },
   ): void {
     if (facts.description !== undefined) activity.description = facts.description;
+    if (facts.fields) activity.fields = facts.fields;
     for (const reference of facts.references ?? []) {
       const known = activity.references.some(
         (other) => other.framework === reference.framework && other.id === reference.id,
@@ -158,6 +164,7 @@ export class ModelBuilder {
           area: activity.area?.id ?? null,
           path: activity.area ? [...activity.area.path, activity.area.title] : [],
           ...(activity.description !== undefined && { description: activity.description }),
+          ...(activity.fields && { fields: activity.fields }),
           references: activity.references,
           ...(activity.contexts && { contexts: activity.contexts }),
           parties,

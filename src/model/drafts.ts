@@ -1,4 +1,4 @@
-import type { Footnote, Position, Reference } from './schema.ts';
+import type { ActivityField, Footnote, Position, Reference } from './schema.ts';
 
 /** A piece of text at a place in the file: an id as written, for instance. */
 export interface Located {
@@ -51,6 +51,7 @@ export interface ActivityDraft extends ItemDraft {
   kind: 'activity';
   area: AreaDraft | null;
   description?: string;
+  fields?: ActivityField[];
   references: Reference[];
   contexts?: string[];
   assignments: AssignmentDraft[];

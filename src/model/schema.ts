@@ -107,6 +107,13 @@ export const AssignmentSchema = z
   })
   .describe('A party holding a level of an activity, in some or all contexts, with its note.');
 
+export const ActivityFieldSchema = z
+  .object({
+    name: z.string().min(1).describe('The column\'s header, e.g. "Evidence".'),
+    markdown: z.string().describe("The row's cell, as Markdown."),
+  })
+  .describe("A named field of an activity, from a grid column of the author's own.");
+
 export const ActivitySchema = z
   .object({
     id: z.string().min(1).describe('Permalink id, explicit or derived from path and title.'),
@@ -117,6 +124,11 @@ export const ActivitySchema = z
       .string()
       .optional()
       .describe('Markdown that belongs to the activity itself, not to one party.'),
+    fields: z
+      .array(ActivityFieldSchema)
+      .min(1)
+      .optional()
+      .describe("The author's own columns of a grid row, in column order: `Evidence`, `Notes`…"),
     references: z
       .array(ReferenceSchema)
       .describe('Controls and requirements the activity answers, as written.'),
@@ -194,6 +206,7 @@ export type Party = z.output<typeof PartySchema>;
 export type Area = z.output<typeof AreaSchema>;
 export type Assignment = z.output<typeof AssignmentSchema>;
 export type Activity = z.output<typeof ActivitySchema>;
+export type ActivityField = z.output<typeof ActivityFieldSchema>;
 export type Section = z.output<typeof SectionSchema>;
 export type Matrix = z.output<typeof MatrixSchema>;
 export type Model = z.output<typeof ModelSchema>;

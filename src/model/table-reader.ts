@@ -1,4 +1,4 @@
-import type { PhrasingContent, Table, TableCell } from 'mdast';
+import type { PhrasingContent, Table, TableCell, TableRow } from 'mdast';
 import { report } from './diagnostics.ts';
 import type { AreaDraft, AssignmentDraft, ItemTitle } from './drafts.ts';
 import { deriveId, foldTitle, slugify } from './ids.ts';
@@ -39,7 +39,9 @@ type Column =
   | { kind: 'party'; party: string }
   | { kind: 'context'; context: string }
   /** Who holds the activity, in every context: `Owner`, `Responsible party`. */
-  | { kind: 'holders' };
+  | { kind: 'holders' }
+  /** A column of the author's own, of words about each row: `Evidence`, `Notes for auditors`. */
+  | { kind: 'field'; name: string };
 
 const AREA_HEADERS = new Set(['area', 'group', 'category', 'domain', 'section']);
 const HOLDER_HEADERS = new Set([
@@ -82,7 +84,7 @@ const REFERENCE_SEPARATORS = /[,;]/;
 export function readGridTable(context: MatrixContext, table: Table, area: AreaDraft | null): void {
   const [header, ...rows] = table.children;
   if (!header) return;
-  const columns = readHeader(context, header.children);
+  const columns = readHeader(context, header.children, rows);
   if (!columns) return;
   const width = header.children.length;
   // An empty Area cell continues the area above it: that is how merged cells come out in Markdown.
@@ -147,7 +149,11 @@ export function isGridHeader(text: string): boolean {
   return foldTitle(text) === '' || gridColumn(text) !== undefined;
 }
 
-function readHeader(context: MatrixContext, cells: TableCell[]): Column[] | undefined {
+function readHeader(
+  context: MatrixContext,
+  cells: TableCell[],
+  rows: readonly TableRow[],
+): Column[] | undefined {
   const columns: Array<Column | undefined> = cells.map((cell) => {
     const text = plainText(cell);
     // `Customer responsibility`, `IaaS (Infrastructure as a Service)`: the header says more.
@@ -171,6 +177,9 @@ function readHeader(context: MatrixContext, cells: TableCell[]): Column[] | unde
     }
     columns[free] = { kind: 'title' };
   }
+  columns.forEach((column, index) => {
+    columns[index] = column ?? fieldColumn(context, plainText(cells[index]!), rows, index);
+  });
   const unknown = cells.filter((_, index) => !columns[index]).map((cell) => plainText(cell));
   // Columns a model has not declared are most often its contexts: IaaS, PaaS, SaaS.
   const declare =
@@ -190,6 +199,39 @@ function readHeader(context: MatrixContext, cells: TableCell[]): Column[] | unde
   });
   const ok = unknown.length === 0;
   return ok ? (columns as Column[]) : undefined;
+}
+
+/**
+ * An unknown column is the author's own field when its header is no near miss of a party's or
+ * a context's name and its cells say more than who holds the row: some cell is words, not a
+ * mark, a level or party names. A column of marks under an undeclared name stays an error.
+ */
+function fieldColumn(
+  context: MatrixContext,
+  header: string,
+  rows: readonly TableRow[],
+  index: number,
+): Column | undefined {
+  if (foldTitle(header) === '') return undefined;
+  for (const hint of [context.parties.hint(header), context.contexts.hint(header)]) {
+    if (hint.startsWith('did you mean')) return undefined;
+  }
+  const words = rows.some((row) => {
+    const cell = row.children[index];
+    return cell !== undefined && !readsAsHolders(context, plainText(cell));
+  });
+  return words ? { kind: 'field', name: header.trim() } : undefined;
+}
+
+/** A cell's text that names who holds a row: a mark, a level, N/A, or party names. */
+function readsAsHolders(context: MatrixContext, text: string): boolean {
+  const folded = foldMark(text);
+  if (folded.length <= 3 || MARKS.has(folded) || NOTHING.has(folded)) return true;
+  if (NOT_APPLICABLE.has(folded) || context.levels.find(text)) return true;
+  const parts = splitTrimmed(text.replace(/\(([^()]*)\)/g, ', $1'), SEPARATORS);
+  return parts.every(
+    (part) => part === '' || context.parties.find(part) || context.levels.find(part),
+  );
 }
 
 function columnHint(context: MatrixContext, text: string): string {
@@ -231,6 +273,7 @@ function readRow(
 
   const references: Reference[] = [];
   let description: string | undefined;
+  const fields: Array<{ name: string; markdown: string }> = [];
   const absent: string[] = [];
   const assignments: AssignmentDraft[] = [];
   const messagesBefore = context.file.messages.length;
@@ -245,6 +288,11 @@ function readRow(
       }
     } else if (column.kind === 'description') {
       if (text) description = cellMarkdown(context, cell);
+    } else if (column.kind === 'field') {
+      // A dash is a table's way of saying there is nothing: no field.
+      if (!NOTHING.has(text.trim())) {
+        fields.push({ name: column.name, markdown: cellMarkdown(context, cell) });
+      }
     } else if (reportUndefinedFootnote(context, cell, text)) {
       // The cell's level would read `Owns[^nope]`.
     } else if (column.kind === 'party') {
@@ -276,6 +324,7 @@ function readRow(
   }
   context.builder.describe(activity, {
     ...(description !== undefined && { description }),
+    ...(fields.length > 0 && { fields }),
     references,
     ...(contexts && { contexts }),
   });

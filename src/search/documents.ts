@@ -57,6 +57,7 @@ function documentsOf(model: Model): SearchDocument[] {
     text: [
       ...new Set([
         activity.description ?? '',
+        ...(activity.fields ?? []).map((field) => `${field.name}: ${field.markdown}`),
         ...activity.assignments.flatMap((assignment) => [
           assignment.note ?? '',
           assignment.condition ?? '',

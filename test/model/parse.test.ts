@@ -10,6 +10,7 @@ const fixture = (name: string) =>
 describe('the model API', () => {
   it('should expose the parser, the schemas and the id rules, and nothing else', () => {
     expect(Object.keys(api).sort()).toEqual([
+      'ActivityFieldSchema',
       'ActivitySchema',
       'AreaSchema',
       'AssignmentSchema',

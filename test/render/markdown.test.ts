@@ -154,6 +154,10 @@ describe('plainTextOfMarkdown', () => {
     ['1. First\n2. Second', 'First Second'],
     ['- item', 'item'],
     ['<b>tag</b> text', 'tag text'],
+    // A paragraph's runs join as written: no blank before the comma after a bold word.
+    ['**Restore tests**, twice a year', 'Restore tests, twice a year'],
+    ['See [the report](https://example.com).', 'See the report.'],
+    ['| a | b |\n| - | - |\n| one | two |', 'a b one two'],
   ])('should take the words of %j', (markdown, text) => {
     expect(plainTextOfMarkdown(markdown)).toBe(text);
   });

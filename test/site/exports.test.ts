@@ -92,6 +92,27 @@ describe('matrixCsv', () => {
     ]);
   });
 
+  it("should give the author's own columns after the references, in plain words", () => {
+    const text = readFileSync('test/fixtures/model/v2-grid-extra-columns/input.md', 'utf8');
+    const grid = indexModel(parse(text).model!);
+    const rows = readCsv(matrixCsv(grid.model, grid.activitiesInOrder, (id) => id));
+    expect(rows[0]!.slice(0, 5)).toEqual([
+      'Area',
+      'Activity',
+      'Aligned cloud capability',
+      'Evidence',
+      'Notes for auditors',
+    ]);
+    expect(rows[2]!.slice(1, 5)).toEqual([
+      'Backups',
+      'Backup vault',
+      'Restore tests, twice a year',
+      '',
+    ]);
+    // A dash in the author's column is a table's "nothing here": no field, an empty cell.
+    expect(rows[3]!.slice(1, 3)).toEqual(['Physical access', '']);
+  });
+
   it('should defuse fields a spreadsheet would run as formulas', () => {
     const activity: Activity = {
       id: 'x',
