@@ -11,6 +11,7 @@ import type { PartyDirectory } from './parties.ts';
 import type { Context, Level } from './schema.ts';
 import { readActivityBlock } from './block-reader.ts';
 import { readGridTable } from './table-reader.ts';
+import { asGrid } from './table-shapes.ts';
 import { Vocabulary } from './vocabulary.ts';
 
 export interface MatrixContent extends BuiltMatrix {
@@ -68,7 +69,7 @@ export function readMatrix(
         startOf(node),
       );
     } else if (node.type === 'table') {
-      readGridTable(context, node, null);
+      readGridTable(context, asGrid(context, node), null);
     } else if (isHtmlTable(node)) {
       reportHtmlTable(context, node);
     } else if (node.type !== 'footnoteDefinition') {
@@ -81,8 +82,14 @@ export function readMatrix(
 
   const headings = new Map<string, Heading>();
   for (const { heading, children: content } of groups) {
-    const isArea =
-      !directory.find(plainText(heading)) && content.some((node) => isTable(node) || isBlock(node));
+    const named = plainText(heading);
+    // `### In the Central IT model`: a heading naming a context scopes the tables under it.
+    const scope = !directory.find(named) && context.contexts.findInHeader(named);
+    if (scope && content.some(isTable)) {
+      readScopedTables(context, heading, content, scope.id);
+      continue;
+    }
+    const isArea = !directory.find(named) && content.some((node) => isTable(node) || isBlock(node));
     if (isArea) {
       readAreaSection(context, heading, content);
       continue;
@@ -167,6 +174,27 @@ function reportHtmlTable(context: MatrixContext, node: RootContent): void {
  * A level-3 heading that names no party, over tables or `####` activity blocks: an area
  * holding their activities.
  */
+/** The tables under a heading that names a context: each cell holds in that context. */
+function readScopedTables(
+  context: MatrixContext,
+  heading: Heading,
+  content: RootContent[],
+  scope: string,
+): void {
+  for (const node of content) {
+    if (node.type === 'table') readGridTable(context, asGrid(context, node), null, scope);
+    else if (isHtmlTable(node)) reportHtmlTable(context, node);
+    else if (node.type !== 'html' && node.type !== 'footnoteDefinition') {
+      report(
+        context.file,
+        'content-ignored',
+        `Unexpected ${describeNode(node)} under the context heading \`${plainText(heading)}\`, expected tables only: move it into a section of its own`,
+        startOf(node),
+      );
+    }
+  }
+}
+
 function readAreaSection(context: MatrixContext, heading: Heading, content: RootContent[]): void {
   const title = readItemTitle(context.file, context.source, {
     type: 'paragraph',
@@ -177,7 +205,7 @@ function readAreaSection(context: MatrixContext, heading: Heading, content: Root
   const area = context.builder.area(title, null, startOf(heading)) ?? null;
   const { before, groups } = splitAtHeadings(content, 4);
   for (const node of before) {
-    if (node.type === 'table') readGridTable(context, node, area);
+    if (node.type === 'table') readGridTable(context, asGrid(context, node), area);
     else if (isHtmlTable(node)) reportHtmlTable(context, node);
     else if (node.type !== 'html' && node.type !== 'footnoteDefinition') {
       report(

@@ -81,7 +81,13 @@ const SEPARATORS = /,|;|&|\+|\/|\band\b/i;
 /** Reference ids hold `&`, `/` and `+` (`A&A-01`): only commas and semicolons part them. */
 const REFERENCE_SEPARATORS = /[,;]/;
 
-export function readGridTable(context: MatrixContext, table: Table, area: AreaDraft | null): void {
+export function readGridTable(
+  context: MatrixContext,
+  table: Table,
+  area: AreaDraft | null,
+  /** The context a table is scoped to by its heading: what its cells say holds there. */
+  scope?: string,
+): void {
   const [header, ...rows] = table.children;
   if (!header) return;
   const columns = readHeader(context, header.children, rows);
@@ -107,7 +113,8 @@ export function readGridTable(context: MatrixContext, table: Table, area: AreaDr
       rowsArea = context.builder.area(group, area, startOf(row)) ?? area;
       continue;
     }
-    previousArea = readRow(context, columns, row.children, rowsArea, previousArea) ?? previousArea;
+    previousArea =
+      readRow(context, columns, row.children, rowsArea, previousArea, scope) ?? previousArea;
   }
 }
 
@@ -250,6 +257,7 @@ function readRow(
   cells: TableCell[],
   tableArea: AreaDraft | null,
   previousArea: AreaDraft | null,
+  scope: string | undefined,
 ): AreaDraft | null | undefined {
   const titleIndex = columns.findIndex((column) => column.kind === 'title');
   const titleCell = cells[titleIndex]!;
@@ -316,6 +324,9 @@ function readRow(
       startOf(titleCell),
     );
     return area;
+  }
+  if (scope) {
+    for (const assignment of assignments) assignment.contexts ??= [scope];
   }
   const declared = context.contexts.items.map((item) => item.id);
   const contexts = absent.length > 0 ? declared.filter((id) => !absent.includes(id)) : undefined;
