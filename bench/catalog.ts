@@ -28,15 +28,26 @@ function random(seed: number): () => number {
   };
 }
 
-export function generateCatalog(controls = 250): string {
-  const next = random(controls);
+/** Sentences and paragraphs of the word list, the same for the same seed; Markdown indented. */
+function writer(seed: number, wordsPerSentence: number) {
+  const next = random(seed);
   const word = () => WORDS[Math.floor(next() * WORDS.length)]!;
   const sentence = (length: number) => {
     const words = Array.from({ length }, word);
     return `${words[0]![0]!.toUpperCase()}${words.join(' ').slice(1)}.`;
   };
   const paragraph = (sentences: number) =>
-    Array.from({ length: sentences }, () => sentence(15)).join(' ');
+    Array.from({ length: sentences }, () => sentence(wordsPerSentence)).join(' ');
+  const indent = (text: string) =>
+    text
+      .split('\n')
+      .map((line) => (line ? `  ${line}` : ''))
+      .join('\n');
+  return { sentence, paragraph, indent };
+}
+
+export function generateCatalog(controls = 250): string {
+  const { sentence, paragraph, indent } = writer(controls, 15);
   const note = () =>
     [
       paragraph(5),
@@ -45,11 +56,6 @@ export function generateCatalog(controls = 250): string {
       Array.from({ length: 3 }, () => `- ${sentence(9)}`).join('\n'),
       paragraph(3),
     ].join('\n\n');
-  const indent = (text: string) =>
-    text
-      .split('\n')
-      .map((line) => (line ? `  ${line}` : ''))
-      .join('\n');
 
   const lines = [
     '---',
@@ -111,19 +117,7 @@ const LAYERS = ['Cloud infrastructure', 'Model', 'Orchestration', 'Application']
  * `\[All Actors\]:`. The same size always gives the same bytes.
  */
 export function generateAicmCatalog(controls = 250): string {
-  const next = random(controls * 7 + 1);
-  const word = () => WORDS[Math.floor(next() * WORDS.length)]!;
-  const sentence = (length: number) => {
-    const words = Array.from({ length }, word);
-    return `${words[0]![0]!.toUpperCase()}${words.join(' ').slice(1)}.`;
-  };
-  const paragraph = (sentences: number) =>
-    Array.from({ length: sentences }, () => sentence(16)).join(' ');
-  const indent = (text: string) =>
-    text
-      .split('\n')
-      .map((line) => (line ? `  ${line}` : ''))
-      .join('\n');
+  const { sentence, paragraph, indent } = writer(controls * 7 + 1, 16);
   let allActors = 0;
   const guidelines = () =>
     [
