@@ -154,7 +154,8 @@ export async function measureCatalog(
   );
   for (const entry of files) {
     const full = path.join(entry.parentPath, entry.name);
-    if (/\.(css|js)$/.test(entry.name) && !/^search|search-text/.test(path.relative(site, full))) {
+    // What a page loads before anyone searches: not the search's scripts, index or words.
+    if (/\.(css|js)$/.test(entry.name) && !/(^|\/)search/.test(path.relative(site, full))) {
       assets += gzipSync(readFileSync(full)).length;
     }
   }
