@@ -150,6 +150,24 @@ describe('onus dev, while a save parses', { timeout: 120_000 }, () => {
     expect(await listening(dev.port)).toBe(false);
   });
 
+  it('should serve the scripts its pages load, at the addresses the built site has', async () => {
+    const dev = await startDev();
+    try {
+      const html = await page(dev.port);
+      const scripts = [...html.matchAll(/<script[^>]* src="(\/scripts\/[^"]+\.js)"/g)].map(
+        (match) => match[1]!,
+      );
+      expect(scripts).toEqual(['/scripts/theme.js', '/scripts/site.js']);
+      for (const script of [...scripts, '/scripts/search.js', '/scripts/search-page.js']) {
+        const response = await fetch(`http://127.0.0.1:${dev.port}${script}`);
+        expect(response.status, script).toBe(200);
+        expect(response.headers.get('content-type')).toMatch(/^text\/javascript/);
+      }
+    } finally {
+      dev.child.kill('SIGKILL');
+    }
+  });
+
   it('should reload again once the content folder is moved away and back', async () => {
     const dev = await startDev();
     try {

@@ -5,8 +5,10 @@ import { CLIENT_SCRIPTS, clientScript, type ClientScript } from '../../site/clie
 export const getStaticPaths = (async () => {
   const { isLibrary } = await loadLibrary();
   // The catalog's and "my stack"'s script only where they are: in a library.
+  // The extension in the route's own name: `onus dev` serves `/scripts/site.js` without the
+  // trailing slash its pages have (with `[name].ts`, only `/scripts/site.js/` answered).
   return CLIENT_SCRIPTS.filter((name) => isLibrary || name !== 'library').map((name) => ({
-    params: { name: `${name}.js` },
+    params: { name },
     props: { name },
   }));
 }) satisfies GetStaticPaths;
