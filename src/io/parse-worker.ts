@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { VFile } from 'vfile';
 import { parseModel } from '../model/index.ts';
-import { PROGRESS } from '../model/progress.ts';
+import { PROGRESS } from '../markdown/progress.ts';
 import type { ParseRequest, SerializedParse } from './parse-in-worker.ts';
 
 const { progress } = workerData as { progress: Int32Array };

@@ -1,6 +1,6 @@
 import type { Paragraph, PhrasingContent, RootContent } from 'mdast';
 import { report } from './diagnostics.ts';
-import { plainText } from './markdown.ts';
+import { plainText } from '../markdown/markdown.ts';
 import { contextList, resolveContexts, type MatrixContext } from './matrix-context.ts';
 import type { Position, Reference } from './schema.ts';
 

@@ -4,7 +4,7 @@ import type { AreaDraft, AssignmentDraft } from './drafts.ts';
 import { deriveId } from './ids.ts';
 import { factLines, readFactLines } from './block-facts.ts';
 import { readItemTitle } from './item-title.ts';
-import { plainText, printWithFootnotes } from './markdown.ts';
+import { plainText, printWithFootnotes } from '../markdown/markdown.ts';
 import {
   contextList,
   resolveContexts,

@@ -1,5 +1,5 @@
 import type { PhrasingContent, TableCell } from 'mdast';
-import { plainText } from './markdown.ts';
+import { plainText } from '../markdown/markdown.ts';
 import type { Footnote } from './schema.ts';
 
 /**

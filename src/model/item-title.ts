@@ -4,7 +4,7 @@ import { report } from './diagnostics.ts';
 import type { ItemTitle, Located } from './drafts.ts';
 import { deriveId, findIdMarker, isValidExplicitId, MAX_ID_LENGTH, trailingMarker } from './ids.ts';
 import { LIMITS } from './limits.ts';
-import { plainText } from './markdown.ts';
+import { plainText } from '../markdown/markdown.ts';
 import { startOf } from './nodes.ts';
 
 const ID_RULE = `lowercase letters and digits separated by single hyphens, at most ${MAX_ID_LENGTH} characters`;

@@ -5,7 +5,12 @@ import { hasErrors, report } from './diagnostics.ts';
 import type { AreaDraft, ItemTitle } from './drafts.ts';
 import { resolveContexts, resolveLevel, type MatrixContext } from './matrix-context.ts';
 import { readItemTitle } from './item-title.ts';
-import { plainText, printWithFootnotes, splitAtHeadings, withoutComments } from './markdown.ts';
+import {
+  plainText,
+  printWithFootnotes,
+  splitAtHeadings,
+  withoutComments,
+} from '../markdown/markdown.ts';
 import { describeNode, startOf } from './nodes.ts';
 import type { PartyDirectory } from './parties.ts';
 import type { Context, Level } from './schema.ts';

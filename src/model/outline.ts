@@ -2,7 +2,7 @@ import type { Heading, Root, RootContent, Yaml } from 'mdast';
 import type { VFile } from 'vfile';
 import { report } from './diagnostics.ts';
 import { foldTitle } from './ids.ts';
-import { plainText } from './markdown.ts';
+import { plainText } from '../markdown/markdown.ts';
 import { startOf } from './nodes.ts';
 
 export type SectionKind = 'matrix' | 'parties' | 'prose';

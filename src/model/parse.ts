@@ -9,7 +9,12 @@ import { readFrontmatter } from './frontmatter.ts';
 import { partyCandidates } from './party-candidates.ts';
 import { checkLimits } from './limits.ts';
 import { MAX_ID_LENGTH, slugify } from './ids.ts';
-import { parseMarkdown, plainText, printMarkdown, printWithFootnotes } from './markdown.ts';
+import {
+  parseMarkdown,
+  plainText,
+  printMarkdown,
+  printWithFootnotes,
+} from '../markdown/markdown.ts';
 import { readMatrix } from './matrix.ts';
 import { checkLinkUrls, mayHoldLinks } from './link-urls.ts';
 import { warnRemoteMedia } from './media-urls.ts';

@@ -2,7 +2,7 @@ import type { Heading, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
 import { report } from './diagnostics.ts';
 import type { FrontmatterParty } from './frontmatter.ts';
-import { plainText, printMarkdown, splitAtHeadings } from './markdown.ts';
+import { plainText, printMarkdown, splitAtHeadings } from '../markdown/markdown.ts';
 import { describeNode, startOf } from './nodes.ts';
 import type { Position } from './schema.ts';
 import { Vocabulary } from './vocabulary.ts';

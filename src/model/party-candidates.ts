@@ -1,6 +1,6 @@
 import type { RootContent } from 'mdast';
 import { slugify } from './ids.ts';
-import { plainText, splitAtHeadings } from './markdown.ts';
+import { plainText, splitAtHeadings } from '../markdown/markdown.ts';
 import type { OutlineSection } from './outline.ts';
 import { isGridHeader } from './table-reader.ts';
 import { headerForms } from './vocabulary.ts';

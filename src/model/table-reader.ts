@@ -4,7 +4,7 @@ import type { AreaDraft, AssignmentDraft, ItemTitle } from './drafts.ts';
 import { deriveId, foldTitle, slugify } from './ids.ts';
 import { readItemTitle } from './item-title.ts';
 import { LIMITS } from './limits.ts';
-import { plainText } from './markdown.ts';
+import { plainText } from '../markdown/markdown.ts';
 import { resolveContexts, resolveLevel, type MatrixContext } from './matrix-context.ts';
 import { declaresLevels } from './vocabulary.ts';
 import { startOf } from './nodes.ts';

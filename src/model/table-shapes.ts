@@ -1,5 +1,5 @@
 import type { Table, TableCell, TableRow } from 'mdast';
-import { plainText } from './markdown.ts';
+import { plainText } from '../markdown/markdown.ts';
 import type { MatrixContext } from './matrix-context.ts';
 import { isGridHeader } from './table-reader.ts';
 

@@ -1,8 +1,8 @@
 import type { Root } from 'mdast';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import remarkGfmFast from '../model/remark-gfm-fast.ts';
-import '../model/micromark-linear.ts';
+import remarkGfmFast from '../markdown/remark-gfm-fast.ts';
+import '../markdown/micromark-linear.ts';
 
 /** SRM Markdown's notes, descriptions and prose: CommonMark with GFM. */
 export const noteParser = unified().use(remarkParse).use(remarkGfmFast).freeze();

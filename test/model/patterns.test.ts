@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
  * 50 ms (the fastest of three) is a pattern that does not stay linear.
  */
 const FOLDERS = [
+  'src/markdown',
   'src/model',
   'src/render',
   'src/search',

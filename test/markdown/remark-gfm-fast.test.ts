@@ -4,8 +4,8 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import remarkGfmFast from '../../src/model/remark-gfm-fast.ts';
-import '../../src/model/micromark-linear.ts';
+import remarkGfmFast from '../../src/markdown/remark-gfm-fast.ts';
+import '../../src/markdown/micromark-linear.ts';
 
 const reference = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
 const fast = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfmFast);

@@ -2,8 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseWhole } from '../../src/model/markdown.ts';
-import { parseInSections } from '../../src/model/sectioned-parse.ts';
+import { parseWhole } from '../../src/markdown/markdown.ts';
+import { parseInSections } from '../../src/markdown/sectioned-parse.ts';
 import { generateCatalog } from '../../bench/catalog.ts';
 
 // Lines that open, continue or close every block a heading line may or may not end.

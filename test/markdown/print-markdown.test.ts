@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { gfmToMarkdown } from 'mdast-util-gfm';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import { describe, expect, it } from 'vitest';
-import { parseMarkdown, printMarkdown } from '../../src/model/markdown.ts';
+import { parseMarkdown, printMarkdown } from '../../src/markdown/markdown.ts';
 
 /** toMarkdown as it comes, which printMarkdown must equal on anything without comments. */
 const reference = (markdown: string) => {
