@@ -59,7 +59,8 @@ function setUpSearchPage(page: HTMLElement): void {
         ).then((textOf) => {
           if (mine !== ticket) return;
           for (const link of near) {
-            const excerpt = excerptElement(resultOf.get(link)!, textOf(resultOf.get(link)!), read);
+            const result = resultOf.get(link)!;
+            const excerpt = excerptElement(result, textOf(result), read);
             if (excerpt) link.append(excerpt);
           }
         });

@@ -311,7 +311,8 @@ function setUpDialog(dialog: HTMLDialogElement): () => void {
     const read = readQuery(query);
     const results = search(loaded, read, model?.value);
     list.replaceChildren();
-    options = results.slice(0, DIALOG_LIMIT).map((result, index) => {
+    const shown = results.slice(0, DIALOG_LIMIT);
+    options = shown.map((result, index) => {
       const option = document.createElement('li');
       option.id = `search-option-${index}`;
       option.setAttribute('role', 'option');
@@ -323,12 +324,12 @@ function setUpDialog(dialog: HTMLDialogElement): () => void {
     });
     list.append(...options);
     // Why each is a result, once the words have come (they never hold the results up).
-    if (results.length > 0) {
-      void textsFor(results.slice(0, DIALOG_LIMIT), loaded).then((textOf) => {
+    if (shown.length > 0) {
+      void textsFor(shown, loaded).then((textOf) => {
         if (ticket !== pending) return;
-        options.forEach((option, index) => {
-          const excerpt = excerptElement(results[index]!, textOf(results[index]!), read);
-          if (excerpt) option.append(excerpt);
+        shown.forEach((result, index) => {
+          const excerpt = excerptElement(result, textOf(result), read);
+          if (excerpt) options[index]!.append(excerpt);
         });
       });
     }

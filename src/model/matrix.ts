@@ -88,14 +88,14 @@ export function readMatrix(
   const headings = new Map<string, Heading>();
   for (const { heading, children: content } of groups) {
     const named = plainText(heading);
+    const namesParty = directory.find(named) !== undefined;
     // `### In the Central IT model`: a heading naming a context scopes the tables under it.
-    const scope = !directory.find(named) && context.contexts.findInHeader(named);
+    const scope = !namesParty && context.contexts.findInHeader(named);
     if (scope && content.some(isTable)) {
       readScopedTables(context, heading, content, scope.id);
       continue;
     }
-    const isArea = !directory.find(named) && content.some((node) => isTable(node) || isBlock(node));
-    if (isArea) {
+    if (!namesParty && content.some((node) => isTable(node) || isBlock(node))) {
       readAreaSection(context, heading, content);
       continue;
     }
