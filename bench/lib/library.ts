@@ -6,7 +6,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { VFile } from 'vfile';
-import { parseModel } from '../../src/model/index.ts';
+import { parseModel } from '../../src/readers/index.ts';
 import type { Model } from '../../src/model/index.ts';
 import { generateModel } from '../generate.ts';
 import { measureOfflineSearch } from './offline-search.ts';

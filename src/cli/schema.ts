@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { frontmatterJsonSchema } from '../model/frontmatter-schema.ts';
+import { frontmatterJsonSchema } from '../readers/frontmatter-schema.ts';
 import { modelJsonSchema } from '../model/index.ts';
 import type { Io } from './io.ts';
 

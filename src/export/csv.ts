@@ -1,5 +1,5 @@
 import type { Activity, Assignment, Model } from '../model/index.ts';
-import { declaresLevels } from '../model/vocabulary.ts';
+import { declaresLevels } from '../model/schema.ts';
 import { plainTextOfMarkdown } from '../render/plain-text.ts';
 import { csvText } from './csv-text.ts';
 

@@ -2,10 +2,10 @@ import type { Dirent, Stats } from 'node:fs';
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
-import { tooLarge } from '../model/decode.ts';
+import { tooLarge } from '../markdown/decode.ts';
 import { report } from '../model/diagnostics.ts';
 import { slugify } from '../model/ids.ts';
-import { LIMITS } from '../model/limits.ts';
+import { LIMITS } from '../markdown/limits.ts';
 
 const SKIPPED_DIRECTORIES = new Set(['node_modules']);
 

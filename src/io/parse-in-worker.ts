@@ -2,8 +2,9 @@ import { Worker } from 'node:worker_threads';
 import { VFile } from 'vfile';
 import { VFileMessage } from 'vfile-message';
 import { report } from '../model/diagnostics.ts';
-import type { Model, ParseResult } from '../model/index.ts';
-import { LIMITS } from '../model/limits.ts';
+import type { Model } from '../model/index.ts';
+import type { ParseResult } from '../readers/index.ts';
+import { LIMITS } from '../markdown/limits.ts';
 
 interface SerializedMessage {
   reason: string;

@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { VFile } from 'vfile';
-import { parseModel } from '../model/index.ts';
+import { parseModel } from '../readers/index.ts';
 import { PROGRESS } from '../markdown/progress.ts';
 import type { ParseRequest, SerializedParse } from './parse-in-worker.ts';
 

@@ -1,4 +1,4 @@
-import type { ParseResult } from '../model/index.ts';
+import type { ParseResult } from '../readers/index.ts';
 
 /**
  * `onus build` parses the models before Astro starts, to print their diagnostics; the loader

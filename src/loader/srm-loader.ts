@@ -9,7 +9,7 @@ import { parseInWorker } from '../io/parse-in-worker.ts';
 import { hasErrors } from '../model/diagnostics.ts';
 import { checkLibrary } from '../model/library.ts';
 import type { Model } from '../model/index.ts';
-import type { ParseResult } from '../model/parse.ts';
+import type { ParseResult } from '../readers/index.ts';
 import { buildSearchIndexAside } from '../search/built-aside.ts';
 import { ENV } from '../site/config.ts';
 import { libraryDigest } from '../site/library-digest.ts';

@@ -11,7 +11,7 @@ import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import { combineExtensions } from 'micromark-util-combine-extensions';
-import type { Construct, ConstructRecord, Extension, TokenizeContext } from 'micromark-util-types';
+import type { Construct, ConstructRecord, TokenizeContext } from 'micromark-util-types';
 import type { Processor } from 'unified';
 
 /**

@@ -1,4 +1,3 @@
-export { parseModel, type ParseResult } from './parse.ts';
 export { printModel } from './print.ts';
 export { RULES, type RuleId } from './diagnostics.ts';
 export { slugify, deriveId } from './ids.ts';

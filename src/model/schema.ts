@@ -218,3 +218,7 @@ export const DEFAULT_LEVEL: Level = {
   short: '✓',
   responsible: true,
 };
+
+/** Whether a model declares levels of its own (else it has only the default level, which goes without saying). */
+export const declaresLevels = (model: { levels: readonly Level[] }) =>
+  !(model.levels.length === 1 && model.levels[0]!.id === DEFAULT_LEVEL.id);

@@ -1,5 +1,5 @@
 import type { Activity, Area, Context, Footnote, Level, Party } from '../model/index.ts';
-import { declaresLevels } from '../model/vocabulary.ts';
+import { declaresLevels } from '../model/schema.ts';
 import { plainTextOfMarkdown } from '../render/plain-text.ts';
 import { responsibleIn, sharedContexts, sharedWith as sharedWithParty } from '../model/derived.ts';
 import type { SiteModel } from './site-model.ts';

@@ -2,7 +2,7 @@ import { copyFileSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { LIMITS } from '../../src/model/limits.ts';
+import { LIMITS } from '../../src/markdown/limits.ts';
 import { onus } from '../helpers/onus.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { VFile } from 'vfile';
-import { parseModel } from '../../src/model/index.ts';
+import { parseModel } from '../../src/readers/index.ts';
 
 /** Parse Markdown text as the file `model.md`; returns the model and the messages' text. */
 export function parse(text: string | Uint8Array) {

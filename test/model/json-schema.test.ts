@@ -3,7 +3,7 @@ import { Ajv } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { frontmatterJsonSchema } from '../../src/model/frontmatter-schema.ts';
+import { frontmatterJsonSchema } from '../../src/readers/frontmatter-schema.ts';
 import { modelJsonSchema } from '../../src/model/index.ts';
 
 const published = JSON.parse(readFileSync('public/model.schema.json', 'utf8'));

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { parseModel } from '../../src/model/parse.ts';
+import { parseModel } from '../../src/readers/index.ts';
 import { searchIndexScript } from '../../src/search/build-index.ts';
 import { buildSearchIndexAside, takeOverSearchIndex } from '../../src/search/built-aside.ts';
 

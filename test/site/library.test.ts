@@ -2,7 +2,7 @@ import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { libraryCsv } from '../../src/export/csv.ts';
 import { checkLibrary } from '../../src/model/library.ts';
-import { parseModel } from '../../src/model/index.ts';
+import { parseModel } from '../../src/readers/index.ts';
 import { grownRedirects } from '../../src/site/grown-redirects.ts';
 import { indexLibrary } from '../../src/site/library.ts';
 import { anchorInSingleFile } from '../../src/site/links.ts';

@@ -1,8 +1,8 @@
 import type { Paragraph, PhrasingContent, RootContent } from 'mdast';
-import { report } from './diagnostics.ts';
+import { report } from '../model/diagnostics.ts';
 import { plainText } from '../markdown/markdown.ts';
 import { contextList, resolveContexts, type MatrixContext } from './matrix-context.ts';
-import type { Position, Reference } from './schema.ts';
+import type { Position, Reference } from '../model/schema.ts';
 
 /**
  * The lines that stand right under an activity block's heading, before its description:

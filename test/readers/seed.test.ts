@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { parseModel } from '../../src/model/index.ts';
+import { parseModel } from '../../src/readers/index.ts';
 
 const path = 'content/vmware-site-recovery.md';
 const { model, file } = parseModel(new VFile({ path, value: readFileSync(path) }));

@@ -1,9 +1,8 @@
-import type { Heading, List, ListItem, Paragraph, RootContent, Table } from 'mdast';
+import type { Heading, RootContent, Table } from 'mdast';
 import type { VFile } from 'vfile';
-import { ModelBuilder, type BuiltMatrix } from './builder.ts';
-import { hasErrors, report } from './diagnostics.ts';
-import type { AreaDraft, ItemTitle } from './drafts.ts';
-import { resolveContexts, resolveLevel, type MatrixContext } from './matrix-context.ts';
+import { ModelBuilder, type BuiltMatrix } from '../model/builder.ts';
+import { hasErrors, report } from '../model/diagnostics.ts';
+import type { MatrixContext } from './matrix-context.ts';
 import { readItemTitle } from './item-title.ts';
 import {
   plainText,
@@ -11,11 +10,12 @@ import {
   splitAtHeadings,
   withoutComments,
 } from '../markdown/markdown.ts';
-import { describeNode, startOf } from './nodes.ts';
+import { describeNode, startOf } from '../markdown/nodes.ts';
 import type { PartyDirectory } from './parties.ts';
-import type { Context, Level } from './schema.ts';
-import { readActivityBlock } from './block-reader.ts';
-import { readGridTable } from './table-reader.ts';
+import type { Context, Level } from '../model/schema.ts';
+import { readActivityBlock } from './activity-blocks.ts';
+import { readGridTable } from './grid-tables.ts';
+import { readPartyList } from './party-lists.ts';
 import { asGrid } from './table-shapes.ts';
 import { Vocabulary } from './vocabulary.ts';
 
@@ -25,10 +25,10 @@ export interface MatrixContent extends BuiltMatrix {
 
 /**
  * Reads the matrix section, in either form or both:
- * - per-party lists: a level-3 heading naming a party over a nested list whose items with a
- *   nested bullet list are areas and the others activities;
+ * - per-party lists (`party-lists.ts`): a level-3 heading naming a party over a nested list
+ *   whose items with a nested bullet list are areas and the others activities;
  * - grid tables: a GFM table whose rows are activities and whose columns are parties or
- *   contexts (`table-reader.ts`), directly in the section or under a level-3 heading that
+ *   contexts (`grid-tables.ts`), directly in the section or under a level-3 heading that
  *   names an area.
  * Both feed one builder: the same activity in several places is one activity.
  */
@@ -117,7 +117,7 @@ export function readMatrix(
     const { before: lists, groups: blocks } = splitAtHeadings(content, 4);
     for (const node of lists) {
       if (node.type === 'list') {
-        readList(context, node, party.id, null);
+        readPartyList(context, node, party.id, null);
       } else if (node.type !== 'footnoteDefinition') {
         report(
           file,
@@ -175,10 +175,6 @@ function reportHtmlTable(context: MatrixContext, node: RootContent): void {
   );
 }
 
-/**
- * A level-3 heading that names no party, over tables or `####` activity blocks: an area
- * holding their activities.
- */
 /** The tables under a heading that names a context: each cell holds in that context. */
 function readScopedTables(
   context: MatrixContext,
@@ -200,6 +196,10 @@ function readScopedTables(
   }
 }
 
+/**
+ * A level-3 heading that names no party, over tables or `####` activity blocks: an area
+ * holding their activities.
+ */
 function readAreaSection(context: MatrixContext, heading: Heading, content: RootContent[]): void {
   const title = readItemTitle(context.file, context.source, {
     type: 'paragraph',
@@ -222,135 +222,4 @@ function readAreaSection(context: MatrixContext, heading: Heading, content: Root
     }
   }
   for (const block of groups) readActivityBlock(context, block.heading, block.children, area);
-}
-
-function readList(
-  context: MatrixContext,
-  list: List,
-  party: string,
-  parent: AreaDraft | null,
-): void {
-  for (const item of list.children) readItem(context, item, party, parent);
-}
-
-/**
- * `- **Patching**: apply patches monthly.` — a bold term, a colon or a dash, then a sentence:
- * the term is the activity's title, the sentence its note (as glossary-style lists write it).
- * Not when the line ends with `{…}`, whose id or attributes belong to the whole title.
- */
-function boldLead(
-  source: string,
-  paragraph: Paragraph,
-): { title: Paragraph; note: Paragraph } | undefined {
-  const [strong, next, ...others] = paragraph.children;
-  if (strong?.type !== 'strong' || next?.type !== 'text') return undefined;
-  const separator = /^\s*(?::|[–—-](?=\s))\s*/.exec(next.value);
-  if (!separator || (next.value.length === separator[0].length && others.length === 0))
-    return undefined;
-  const end = paragraph.position?.end.offset;
-  if (end !== undefined && /\}\s*$/.test(source.slice(0, end))) return undefined;
-  const rest = next.value.slice(separator[0].length);
-  return {
-    title: {
-      type: 'paragraph',
-      children: [strong],
-      ...(strong.position && { position: strong.position }),
-    },
-    note: {
-      type: 'paragraph',
-      children: [...(rest ? [{ ...next, value: rest }] : []), ...others],
-      ...(paragraph.position && { position: paragraph.position }),
-    },
-  };
-}
-
-/**
- * An item with a nested bullet list is an area; one without is an activity, and whatever
- * follows its title — paragraphs, numbered lists, code, tables, alerts — is its party's note.
- */
-function readItem(
-  context: MatrixContext,
-  item: ListItem,
-  party: string,
-  parent: AreaDraft | null,
-): void {
-  const { file } = context;
-  const [first, ...rest] = item.children;
-  if (!first) {
-    report(
-      file,
-      'item-empty',
-      'Unexpected empty list item, expected the title of an area or an activity',
-      startOf(item),
-    );
-    return;
-  }
-  if (first.type !== 'paragraph') {
-    report(
-      file,
-      'item-title-invalid',
-      `Unexpected ${describeNode(first)} at the start of a list item, expected the item's title as a line of text`,
-      startOf(first),
-    );
-    return;
-  }
-  let firstList = rest.findIndex((node) => node.type === 'list' && !node.ordered);
-  // "BCDR partners:" and a list: the colon makes the list the note's, and the item an activity.
-  const before = rest[firstList - 1];
-  if (before?.type === 'paragraph' && /:$/.test(plainText(before))) firstList = -1;
-  const lead = firstList === -1 ? boldLead(context.source, first) : undefined;
-  const title = readItemTitle(file, context.source, lead?.title ?? first, firstList === -1);
-  if (!title) return;
-
-  if (firstList === -1) {
-    addActivity(context, title, lead ? [lead.note, ...rest] : rest, party, parent, item);
-    return;
-  }
-
-  const area = context.builder.area(title, parent, startOf(item));
-  if (!area) return;
-  const label = `\`${title.text}\``;
-  for (const node of rest.slice(0, firstList)) {
-    report(
-      file,
-      'content-ignored',
-      `Unexpected ${describeNode(node)} between ${label} and its nested list, expected one of two things: an area (a title over a list of activities) has no note, so move the ${describeNode(node)} to an activity; or, if ${label} is an activity whose note holds that list, end the ${describeNode(node)} before the list with \`:\``,
-      startOf(node),
-    );
-  }
-  for (const node of rest.slice(firstList)) {
-    if (node.type === 'list' && !node.ordered) {
-      readList(context, node, party, area);
-    } else {
-      report(
-        file,
-        'content-ignored',
-        `Unexpected ${describeNode(node)} after the nested list of ${label}, expected it before the list, as the note of an activity`,
-        startOf(node),
-      );
-    }
-  }
-}
-
-function addActivity(
-  context: MatrixContext,
-  title: ItemTitle,
-  notes: RootContent[],
-  party: string,
-  area: AreaDraft | null,
-  item: ListItem,
-): void {
-  const level = title.level ? resolveLevel(context, title.level) : context.defaultLevel;
-  const contexts = title.contexts && resolveContexts(context, title.contexts);
-  if (!level || contexts === null) return;
-  const activity = context.builder.activity(title, area, startOf(item));
-  if (!activity) return;
-  const note = printWithFootnotes(notes, context.footnotes);
-  context.builder.assign(activity, {
-    party,
-    level: level.id,
-    ...(contexts && { contexts }),
-    ...(note !== undefined && { note }),
-    position: startOf(item),
-  });
 }

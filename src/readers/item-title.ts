@@ -1,11 +1,17 @@
 import type { Paragraph, TableCell } from 'mdast';
 import type { VFile } from 'vfile';
-import { report } from './diagnostics.ts';
-import type { ItemTitle, Located } from './drafts.ts';
-import { deriveId, findIdMarker, isValidExplicitId, MAX_ID_LENGTH, trailingMarker } from './ids.ts';
-import { LIMITS } from './limits.ts';
+import { report } from '../model/diagnostics.ts';
+import type { ItemTitle, Located } from '../model/drafts.ts';
+import {
+  deriveId,
+  findIdMarker,
+  isValidExplicitId,
+  MAX_ID_LENGTH,
+  trailingMarker,
+} from '../model/ids.ts';
+import { LIMITS } from '../markdown/limits.ts';
 import { plainText } from '../markdown/markdown.ts';
-import { startOf } from './nodes.ts';
+import { startOf } from '../markdown/nodes.ts';
 
 const ID_RULE = `lowercase letters and digits separated by single hyphens, at most ${MAX_ID_LENGTH} characters`;
 

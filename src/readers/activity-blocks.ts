@@ -1,7 +1,7 @@
 import type { Heading, List, ListItem, Paragraph, PhrasingContent, RootContent } from 'mdast';
-import { report } from './diagnostics.ts';
-import type { AreaDraft, AssignmentDraft } from './drafts.ts';
-import { deriveId } from './ids.ts';
+import { report } from '../model/diagnostics.ts';
+import type { AreaDraft, AssignmentDraft } from '../model/drafts.ts';
+import { deriveId } from '../model/ids.ts';
 import { factLines, readFactLines } from './block-facts.ts';
 import { readItemTitle } from './item-title.ts';
 import { plainText, printWithFootnotes } from '../markdown/markdown.ts';
@@ -11,8 +11,8 @@ import {
   resolveLevel,
   type MatrixContext,
 } from './matrix-context.ts';
-import { startOf } from './nodes.ts';
-import type { Position } from './schema.ts';
+import { startOf } from '../markdown/nodes.ts';
+import type { Position } from '../model/schema.ts';
 
 /**
  * The activity-centric form, the shape of control catalogs (CSA CCM, PCI DSS, FedRAMP CRM):

@@ -1,5 +1,5 @@
 import type { Nodes } from 'mdast';
-import type { Position } from './schema.ts';
+import type { Position } from '../model/schema.ts';
 
 /** Where a node starts; parsed nodes always carry a position, generated ones fall back to 1:1. */
 export function startOf(node: Nodes): Position {

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import type { Nodes, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { report } from './diagnostics.ts';
+import { report } from '../model/diagnostics.ts';
 import { startOf } from './nodes.ts';
 
 /** The schemes a published link may use; a URL without a scheme is a path or a fragment. */

@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
  */
 const FOLDERS = [
   'src/markdown',
+  'src/readers',
   'src/model',
   'src/render',
   'src/search',

@@ -1,11 +1,11 @@
 import type { VFile } from 'vfile';
-import type { ModelBuilder } from './builder.ts';
-import { report } from './diagnostics.ts';
-import type { Located } from './drafts.ts';
+import type { ModelBuilder } from '../model/builder.ts';
+import { report } from '../model/diagnostics.ts';
+import type { Located } from '../model/drafts.ts';
 import type { PartyDirectory } from './parties.ts';
-import type { Context, Level } from './schema.ts';
+import type { Context, Level } from '../model/schema.ts';
 import type { Vocabulary } from './vocabulary.ts';
-import { splitTrimmed } from './text-parts.ts';
+import { splitTrimmed } from '../model/text-parts.ts';
 
 /** What the readers of the matrix section share: the file, the vocabulary, the builder. */
 export interface MatrixContext {

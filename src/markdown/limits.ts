@@ -1,5 +1,5 @@
 import type { VFile } from 'vfile';
-import { report } from './diagnostics.ts';
+import { report } from '../model/diagnostics.ts';
 
 /**
  * What an SRM Markdown file may hold. Each limit is far beyond a real model and is checked in

@@ -1,7 +1,7 @@
 import type { Table, TableCell, TableRow } from 'mdast';
 import { plainText } from '../markdown/markdown.ts';
 import type { MatrixContext } from './matrix-context.ts';
-import { isGridHeader } from './table-reader.ts';
+import { isGridHeader } from './grid-columns.ts';
 
 /**
  * A table written the other way round — the parties as rows, the activities as columns, as a

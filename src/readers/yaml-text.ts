@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { describeYamlValue } from './diagnostics.ts';
-import { LIMITS } from './limits.ts';
+import { describeYamlValue } from '../model/diagnostics.ts';
+import { LIMITS } from '../markdown/limits.ts';
 
 /** A frontmatter scalar that must be non-empty text, with messages that name it. */
 export const text = (what: string) =>

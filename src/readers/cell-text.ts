@@ -1,6 +1,6 @@
 import type { PhrasingContent, TableCell } from 'mdast';
 import { plainText } from '../markdown/markdown.ts';
-import type { Footnote } from './schema.ts';
+import type { Footnote } from '../model/schema.ts';
 
 /**
  * A grid cell's text with its footnote references kept where they stand, as `\u0002n\u0003`,

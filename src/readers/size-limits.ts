@@ -1,7 +1,7 @@
 import type { VFile } from 'vfile';
-import { report } from './diagnostics.ts';
-import { LIMITS } from './limits.ts';
-import type { Activity, Context, Position } from './schema.ts';
+import { report } from '../model/diagnostics.ts';
+import { LIMITS } from '../markdown/limits.ts';
+import type { Activity, Context, Position } from '../model/schema.ts';
 
 /**
  * Limits on what the published site repeats, checked on the model once it is read: a small

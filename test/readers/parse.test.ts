@@ -2,13 +2,14 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as api from '../../src/model/index.ts';
+import * as readers from '../../src/readers/index.ts';
 import { FRONTMATTER, parse } from '../helpers/parse.ts';
 
 const fixture = (name: string) =>
   readFileSync(new URL(`../fixtures/model/${name}/input.md`, import.meta.url), 'utf8');
 
 describe('the model API', () => {
-  it('should expose the parser, the schemas and the id rules, and nothing else', () => {
+  it('should expose the schemas, the id rules and the printer, and nothing else', () => {
     expect(Object.keys(api).sort()).toEqual([
       'ActivityFieldSchema',
       'ActivitySchema',
@@ -27,12 +28,16 @@ describe('the model API', () => {
       'RULES',
       'ReferenceSchema',
       'SectionSchema',
+      'declaresLevels',
       'deriveId',
       'modelJsonSchema',
-      'parseModel',
       'printModel',
       'slugify',
     ]);
+  });
+
+  it('should be read by one entry of the readers', () => {
+    expect(Object.keys(readers)).toEqual(['parseModel']);
   });
 
   it('should give a model that its own schema accepts', () => {

@@ -1,16 +1,16 @@
 import type { VFile } from 'vfile';
 import { z } from 'zod';
-import { describeYamlValue, report } from './diagnostics.ts';
+import { describeYamlValue, report } from '../model/diagnostics.ts';
 import { shortText } from './yaml-text.ts';
-import { foldTitle, slugify } from './ids.ts';
-import { trailingGroup } from './text-parts.ts';
+import { foldTitle, slugify } from '../model/ids.ts';
+import { trailingGroup } from '../model/text-parts.ts';
 import {
   DEFAULT_LEVEL,
   LEVEL_ID_PATTERN,
   type Context,
   type Level,
   type Position,
-} from './schema.ts';
+} from '../model/schema.ts';
 
 /**
  * The vocabulary a model declares in its frontmatter: the levels of responsibility a party can
@@ -91,10 +91,6 @@ export function toLevel(input: LevelInput): Level {
 }
 
 export const defaultLevels = (): Level[] => [{ ...DEFAULT_LEVEL }];
-
-/** Whether a model declares levels of its own (else it has only the default level, which goes without saying). */
-export const declaresLevels = (model: { levels: readonly Level[] }) =>
-  !(model.levels.length === 1 && model.levels[0]!.id === DEFAULT_LEVEL.id);
 
 /** The known label a typo most likely meant: within a third of its length in edits, the closest. */
 export function closestLabel(text: string, known: Iterable<string>): string | undefined {

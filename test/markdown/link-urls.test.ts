@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAllowedLinkUrl, safeHref, urlScheme } from '../../src/model/link-urls.ts';
+import { isAllowedLinkUrl, safeHref, urlScheme } from '../../src/markdown/link-urls.ts';
 
 describe('the link allow-list', () => {
   it.each([

@@ -1,7 +1,7 @@
 import type { Nodes, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { report } from './diagnostics.ts';
+import { report } from '../model/diagnostics.ts';
 import { urlScheme } from './link-urls.ts';
 import { startOf } from './nodes.ts';
 

@@ -1,5 +1,5 @@
 import type { VFile } from 'vfile';
-import { report } from './diagnostics.ts';
+import { report } from '../model/diagnostics.ts';
 import { LIMITS } from './limits.ts';
 
 const BOM = '\uFEFF';

@@ -1,10 +1,10 @@
 import type { Heading, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
-import { report } from './diagnostics.ts';
+import { report } from '../model/diagnostics.ts';
 import type { FrontmatterParty } from './frontmatter.ts';
 import { plainText, printMarkdown, splitAtHeadings } from '../markdown/markdown.ts';
-import { describeNode, startOf } from './nodes.ts';
-import type { Position } from './schema.ts';
+import { describeNode, startOf } from '../markdown/nodes.ts';
+import type { Position } from '../model/schema.ts';
 import { Vocabulary } from './vocabulary.ts';
 
 /** Finds the party a heading names, by `name`, `short` or `id`, ignoring case and spacing. */

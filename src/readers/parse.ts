@@ -3,26 +3,26 @@ import { visit } from 'unist-util-visit';
 import GithubSlugger from 'github-slugger';
 import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
-import { decodeText } from './decode.ts';
-import { hasErrors, report } from './diagnostics.ts';
+import { decodeText } from '../markdown/decode.ts';
+import { hasErrors, report } from '../model/diagnostics.ts';
 import { readFrontmatter } from './frontmatter.ts';
 import { partyCandidates } from './party-candidates.ts';
-import { checkLimits } from './limits.ts';
-import { MAX_ID_LENGTH, slugify } from './ids.ts';
+import { checkLimits } from '../markdown/limits.ts';
+import { MAX_ID_LENGTH, slugify } from '../model/ids.ts';
 import {
   parseMarkdown,
   plainText,
   printMarkdown,
   printWithFootnotes,
 } from '../markdown/markdown.ts';
-import { readMatrix } from './matrix.ts';
-import { checkLinkUrls, mayHoldLinks } from './link-urls.ts';
-import { warnRemoteMedia } from './media-urls.ts';
-import { startOf } from './nodes.ts';
+import { readMatrix } from './matrix-section.ts';
+import { checkLinkUrls, mayHoldLinks } from '../markdown/link-urls.ts';
+import { warnRemoteMedia } from '../markdown/media-urls.ts';
+import { startOf } from '../markdown/nodes.ts';
 import { outlineDocument, type OutlineSection } from './outline.ts';
 import { PartyDirectory, readPartyDescriptions } from './parties.ts';
 import { checkSiteSize } from './size-limits.ts';
-import type { Model, Position, Section } from './schema.ts';
+import type { Model, Position, Section } from '../model/schema.ts';
 
 declare module 'vfile' {
   interface DataMap {

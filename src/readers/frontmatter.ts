@@ -11,11 +11,11 @@ import {
   isSeq,
 } from 'yaml';
 import { z } from 'zod';
-import { describeYamlValue, report, type RuleId } from './diagnostics.ts';
-import { foldTitle } from './ids.ts';
-import { LIMITS } from './limits.ts';
+import { describeYamlValue, report, type RuleId } from '../model/diagnostics.ts';
+import { foldTitle } from '../model/ids.ts';
+import { LIMITS } from '../markdown/limits.ts';
 import { shortText, text } from './yaml-text.ts';
-import { PARTY_ID_PATTERN, type Context, type Level, type Position } from './schema.ts';
+import { PARTY_ID_PATTERN, type Context, type Level, type Position } from '../model/schema.ts';
 import {
   checkContextNames,
   checkLevelNames,

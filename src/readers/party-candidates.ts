@@ -1,8 +1,8 @@
 import type { RootContent } from 'mdast';
-import { slugify } from './ids.ts';
+import { slugify } from '../model/ids.ts';
 import { plainText, splitAtHeadings } from '../markdown/markdown.ts';
 import type { OutlineSection } from './outline.ts';
-import { isGridHeader } from './table-reader.ts';
+import { isGridHeader } from './grid-columns.ts';
 import { headerForms } from './vocabulary.ts';
 
 /**

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { describe, expect, it } from 'vitest';
-import { parseModel } from '../../src/model/index.ts';
+import { parseModel } from '../../src/readers/index.ts';
 
 const root = path.join(import.meta.dirname, '../fixtures/model');
 const cases = readdirSync(root).sort();

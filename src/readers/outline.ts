@@ -1,9 +1,9 @@
 import type { Heading, Root, RootContent, Yaml } from 'mdast';
 import type { VFile } from 'vfile';
-import { report } from './diagnostics.ts';
-import { foldTitle } from './ids.ts';
+import { report } from '../model/diagnostics.ts';
+import { foldTitle } from '../model/ids.ts';
 import { plainText } from '../markdown/markdown.ts';
-import { startOf } from './nodes.ts';
+import { startOf } from '../markdown/nodes.ts';
 
 export type SectionKind = 'matrix' | 'parties' | 'prose';
 
