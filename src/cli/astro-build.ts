@@ -1,6 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { makeRunFolder } from '../io/run-folder.ts';
+import { handOverLibrary, type CheckedLibrary } from '../loader/handoff.ts';
+import { ModelSchema, type Model } from '../model/index.ts';
+import { ASIDE_FROM_ACTIVITIES, buildSearchIndexAside } from '../search/built-aside.ts';
 import type { LinkMode } from '../site/links.ts';
 import { normalizeBase } from '../site/routes.ts';
 import { astroEnvironment, PROJECT_ROOT } from './prepare.ts';
@@ -10,6 +14,8 @@ export interface AstroBuildOptions {
   content: string;
   /** Only this model of the content folder (`onus export --model`). */
   model?: string;
+  /** The models as checked (pending while they parse), or undefined when one has errors. */
+  models: Promise<readonly Model[] | undefined>;
   links: LinkMode;
   base?: string;
   site?: string;
@@ -32,20 +38,42 @@ export async function astroBuild(
   workspaceParent: string,
 ): Promise<void> {
   astroEnvironment(options.content, options.links, options.model);
+  const library = options.models.then(checkedLibrary);
+  // Taken over by the pages; a build that fails before them must not leave it unhandled.
+  library.catch(() => undefined);
+  handOverLibrary(library);
   const { build } = await import('astro');
   const workspace = await makeWorkspace(workspaceParent, '.onus-work');
   process.chdir(workspace);
   try {
-    await build({
-      ...installationOutside(workspace),
-      outDir,
-      base: normalizeBase(options.base),
-      ...(options.site && { site: options.site }),
-      logLevel: options.verbose ? 'info' : 'warn',
-    });
+    await build(
+      {
+        ...installationOutside(workspace),
+        outDir,
+        base: normalizeBase(options.base),
+        ...(options.site && { site: options.site }),
+        logLevel: options.verbose ? 'info' : 'warn',
+      },
+      // The pages read the library handed over: no content layer to sync. An option of Astro's
+      // builder that its public type leaves out; were it ever ignored, the loader still works.
+      { sync: false } as Parameters<typeof build>[1],
+    );
   } finally {
     process.chdir(PROJECT_ROOT);
   }
+}
+
+/**
+ * The models as the content collection's schema gives them, and their search index started
+ * aside when it is large enough to be worth a thread.
+ */
+function checkedLibrary(models: readonly Model[] | undefined): CheckedLibrary | undefined {
+  if (!models) return undefined;
+  const checked = models.map((model) => ModelSchema.parse(model));
+  const digest = randomUUID();
+  const activities = checked.reduce((sum, model) => sum + model.activities.length, 0);
+  if (activities >= ASIDE_FROM_ACTIVITIES) buildSearchIndexAside(digest, checked);
+  return { digest, models: checked };
 }
 
 /**

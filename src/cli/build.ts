@@ -98,6 +98,7 @@ export async function build(args: string[], io: Io): Promise<number> {
         await astroBuild(
           {
             content: prepared.directory,
+            models: prepared.models,
             links: 'hosted',
             base: values.base,
             site,

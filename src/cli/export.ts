@@ -69,6 +69,7 @@ export async function exportCommand(args: string[], io: Io): Promise<number> {
         await astroBuild(
           {
             content: prepared.directory,
+            models: prepared.models,
             ...(values.model !== undefined && { model: values.model }),
             links: 'files',
             base: values.base,

@@ -10,7 +10,7 @@ import { hasErrors } from '../model/diagnostics.ts';
 import { checkLibrary } from '../model/library.ts';
 import type { Model } from '../model/index.ts';
 import type { ParseResult } from '../readers/index.ts';
-import { buildSearchIndexAside } from '../search/built-aside.ts';
+import { ASIDE_FROM_ACTIVITIES, buildSearchIndexAside } from '../search/built-aside.ts';
 import { ENV } from '../site/config.ts';
 import { libraryDigest } from '../site/library-digest.ts';
 import { takeOverParse } from './handoff.ts';
@@ -24,9 +24,6 @@ export interface SrmLoaderOptions {
 
 /** How often `onus dev` looks for a content folder that was moved away. */
 const RETURN_POLL_MS = 500;
-
-/** Below this, the search index takes less than starting a thread to build it (0.1 s). */
-const ASIDE_FROM_ACTIVITIES = 2_000;
 
 /** Each file's parse, by the digest of its text: a save parses only what changed. */
 const parses = new Map<string, ParseResult>();

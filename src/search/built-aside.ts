@@ -10,6 +10,9 @@ import type { Model } from '../model/index.ts';
  */
 const KEY = Symbol.for('onus.searchIndex');
 
+/** Below this, the search index takes less than starting a thread to build it (0.1 s). */
+export const ASIDE_FROM_ACTIVITIES = 2_000;
+
 interface BuiltAside {
   digest: string;
   script: Promise<string>;

@@ -1,6 +1,8 @@
 import { getCollection } from 'astro:content';
+import { takeOverLibrary } from '../loader/handoff.ts';
 import { takeOverSearchIndex } from '../search/built-aside.ts';
 import { searchIndexScript } from '../search/build-index.ts';
+import type { Model } from '../model/index.ts';
 import { indexLibrary, type Library } from './library.ts';
 import { libraryDigest } from './library-digest.ts';
 import type { SiteModel } from './site-model.ts';
@@ -8,12 +10,22 @@ import type { SiteModel } from './site-model.ts';
 let cached: { digest: string; library: Library } | undefined;
 
 /**
- * The models, from the collection the loader fills, in the content folder's order, with their
- * lookups. Rebuilt only when a model file changes.
+ * The models in the content folder's order, with their lookups: as `onus build` checked them,
+ * or else (`onus dev`, plain `astro build`) from the collection the loader fills, rebuilt only
+ * when a model file changes.
  */
 export async function loadLibrary(): Promise<Library> {
   // A build's content never changes while its pages render: read once, not on each of 20,000 pages.
   if (cached && import.meta.env.PROD) return cached.library;
+  const handedOver = takeOverLibrary();
+  if (handedOver) {
+    const checked = await handedOver;
+    // The CLI has printed the diagnostics already.
+    if (!checked) throw new Error('The model has errors');
+    const library = indexLibrary(checked.models.map(listsLast));
+    cached = { digest: checked.digest, library };
+    return library;
+  }
   const entries = await getCollection('models');
   if (entries.length === 0)
     throw new Error('The models collection is empty: is there a model file in the content folder?');
@@ -21,17 +33,15 @@ export async function loadLibrary(): Promise<Library> {
   if (cached?.digest === digest) return cached.library;
   const models = entries
     .sort((a, b) => a.data.order - b.data.order)
-    // The lists last, as model.json has always had them.
-    .map(({ data: { order: _order, parties, areas, activities, sections, ...metadata } }) => ({
-      ...metadata,
-      parties,
-      areas,
-      activities,
-      sections,
-    }));
+    .map(({ data: { order: _order, ...model } }) => listsLast(model));
   const library = indexLibrary(models);
   cached = { digest, library };
   return library;
+}
+
+/** The model with its lists last, as model.json has always had them. */
+function listsLast({ parties, areas, activities, sections, ...metadata }: Model): Model {
+  return { ...metadata, parties, areas, activities, sections };
 }
 
 /** The model a page of `[...model]` routes belongs to: the only one, or the one named. */

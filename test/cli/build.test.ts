@@ -97,6 +97,23 @@ describe('onus build, on a model of our own with --base and --site', { timeout: 
   });
 });
 
+describe('onus build, with Astro speaking (--verbose)', { timeout: 120_000 }, () => {
+  it('should give Astro the models it checked, without syncing a content layer', async () => {
+    const dir = workspace();
+    const { code, stdout, stderr } = await onusBuild(
+      ['--content', 'model', '--out', 'site', '--verbose'],
+      dir,
+    );
+    expect(code).toBe(0);
+    const said = stdout + stderr;
+    expect(said).toMatch(/page\(s\) built/);
+    // The content layer's sync (a Vite server of its own, the data store) took half a second.
+    expect(said).not.toMatch(/\[content\]|Syncing content/);
+    const model: Model = JSON.parse(readFileSync(path.join(dir, 'site', 'model.json'), 'utf8'));
+    expect(model.activities).toHaveLength(13);
+  });
+});
+
 describe('onus build, when it cannot build', { timeout: 120_000 }, () => {
   it('should print the diagnostics, exit 1 and leave the previous output as it was', async () => {
     const dir = workspace();
