@@ -36,6 +36,13 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
       return { run: check, usage: checkUsage };
     },
   },
+  diff: {
+    summary: 'print what changed between two releases of a model',
+    load: async () => {
+      const { diff, diffUsage } = await import('./diff.ts');
+      return { run: diff, usage: diffUsage };
+    },
+  },
   model: {
     summary: 'print the responsibility model of a file as JSON',
     load: async () => {

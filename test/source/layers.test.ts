@@ -12,6 +12,7 @@ const LAYERS: Record<string, readonly string[]> = {
   'src/model': ['src/model'],
   'src/markdown': ['src/markdown', 'src/model'],
   'src/readers': ['src/readers', 'src/markdown', 'src/model'],
+  'src/diff': ['src/diff', 'src/model'],
 };
 
 function importsOf(file: string): string[] {

@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 const FOLDERS = [
   'src/markdown',
   'src/readers',
+  'src/diff',
   'src/model',
   'src/render',
   'src/search',
