@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ensureChromium } from './chromium.ts';
 import {
@@ -37,13 +37,19 @@ export default function globalSetup(): void {
     for (const file of contentFiles(name)) {
       mkdirSync(content, { recursive: true });
       copyFileSync(file, path.join(content, path.basename(file)));
+      // A release of the model: its version goes first in its frontmatter.
+      if ('release' in site) {
+        const copy = path.join(content, path.basename(file));
+        writeFileSync(copy, readFileSync(copy, 'utf8').replace('---\n', `---\n${site.release}`));
+      }
     }
+    const history = 'history' in site ? ['--history', site.history] : [];
     onus(
-      ['build', '--content', content, '--out', siteFolder(name), '--base', site.base],
+      ['build', '--content', content, '--out', siteFolder(name), '--base', site.base, ...history],
       `Building the ${name} site`,
     );
     onus(
-      ['export', '--content', content, '--out', exportFolder(name)],
+      ['export', '--content', content, '--out', exportFolder(name), ...history],
       `Exporting the ${name} site`,
     );
   }

@@ -22,6 +22,16 @@ export const SITES = {
     content: ['content/vmware-site-recovery.md', 'examples/cloud-service-models.md'],
     base: '/',
   },
+  /**
+   * The seed as its version 2.0, built with a plausible earlier release (`--history`), which
+   * the tests alone give it: its Changes page, feed, marks and a removed activity's page.
+   */
+  history: {
+    content: 'content/vmware-site-recovery.md',
+    base: '/',
+    history: 'e2e/fixtures/history',
+    release: "version: '2.0'\nreviewed: 2026-06-01\n",
+  },
 } as const;
 
 export type SiteName = keyof typeof SITES;

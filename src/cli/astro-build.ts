@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { makeRunFolder } from '../io/run-folder.ts';
+import type { ModelRelease } from '../diff/history.ts';
 import { handOverLibrary, type CheckedLibrary } from '../loader/handoff.ts';
 import { ModelSchema, type Model } from '../model/index.ts';
 import { ASIDE_FROM_ACTIVITIES, buildSearchIndexAside } from '../search/built-aside.ts';
@@ -16,6 +17,8 @@ export interface AstroBuildOptions {
   model?: string;
   /** The models as checked (pending while they parse), or undefined when one has errors. */
   models: Promise<readonly Model[] | undefined>;
+  /** Each model's earlier releases, oldest first (`--history`). */
+  histories?: ReadonlyMap<string, readonly ModelRelease[]>;
   links: LinkMode;
   base?: string;
   site?: string;
@@ -38,7 +41,7 @@ export async function astroBuild(
   workspaceParent: string,
 ): Promise<void> {
   astroEnvironment(options.content, options.links, options.model);
-  const library = options.models.then(checkedLibrary);
+  const library = options.models.then((models) => checkedLibrary(models, options.histories));
   // Taken over by the pages; a build that fails before them must not leave it unhandled.
   library.catch(() => undefined);
   handOverLibrary(library);
@@ -67,13 +70,16 @@ export async function astroBuild(
  * The models as the content collection's schema gives them, and their search index started
  * aside when it is large enough to be worth a thread.
  */
-function checkedLibrary(models: readonly Model[] | undefined): CheckedLibrary | undefined {
+function checkedLibrary(
+  models: readonly Model[] | undefined,
+  histories: ReadonlyMap<string, readonly ModelRelease[]> | undefined,
+): CheckedLibrary | undefined {
   if (!models) return undefined;
   const checked = models.map((model) => ModelSchema.parse(model));
   const digest = randomUUID();
   const activities = checked.reduce((sum, model) => sum + model.activities.length, 0);
   if (activities >= ASIDE_FROM_ACTIVITIES) buildSearchIndexAside(digest, checked);
-  return { digest, models: checked };
+  return { digest, models: checked, ...(histories && { histories }) };
 }
 
 /**

@@ -8,9 +8,15 @@ import { astroBuild } from './astro-build.ts';
 import type { Model } from '../model/index.ts';
 import type { Io } from './io.ts';
 import { printable } from './printable.ts';
-import { checkSiteUrl, claimOutputFolder, prepareContent, reportRefusal } from './prepare.ts';
+import {
+  checkSiteUrl,
+  claimOutputFolder,
+  historyOption,
+  prepareContent,
+  reportRefusal,
+} from './prepare.ts';
 
-export const buildUsage = `Usage: onus build [--content DIR] [--out DIR] [--base PATH] [--site URL] [--verbose]
+export const buildUsage = `Usage: onus build [--content DIR] [--out DIR] [--base PATH] [--site URL] [--history SOURCE] [--verbose]
 
 Builds the site of the models in DIR (default content/) into the output folder (default dist/).
 The folder is replaced only when the whole build succeeded.
@@ -22,6 +28,11 @@ The folder is replaced only when the whole build succeeded.
   --base PATH     path the site is served under, e.g. /docs/ (default: /)
   --site URL      the site's address, e.g. https://example.com: gives pages their canonical
                   URLs and writes sitemap.xml
+  --history SOURCE
+                  earlier releases of the models: a folder of model files or model.json
+                  files, or git (the model files at the repository's tags); adds a Changes
+                  page and an Atom feed, marks what the latest version changed, and keeps the
+                  pages of removed activities
   --verbose       show Astro's own progress`;
 
 /**
@@ -74,12 +85,15 @@ export async function build(args: string[], io: Io): Promise<number> {
       base: { type: 'string', default: '/' },
       site: { type: 'string' },
       verbose: { type: 'boolean', default: false },
+      history: { type: 'string' },
     },
   });
   const site = checkSiteUrl(values.site);
   const started = performance.now();
   const prepared = await prepareContent(values.content, io);
   if (!prepared) return 1;
+  const histories = await historyOption('build', values.history, prepared, io);
+  if (histories === null) return 1;
   // The models parse on their thread while the output folder is claimed.
   const target = await claimOutputFolder('build', values.out, values.content, io);
   if (!target) {
@@ -99,6 +113,7 @@ export async function build(args: string[], io: Io): Promise<number> {
           {
             content: prepared.directory,
             models: prepared.models,
+            ...(histories && { histories }),
             links: 'hosted',
             base: values.base,
             site,

@@ -7,9 +7,15 @@ import { hostedPath } from '../site/routes.ts';
 import { astroBuild } from './astro-build.ts';
 import type { Io } from './io.ts';
 import { printable } from './printable.ts';
-import { checkSiteUrl, claimOutputFolder, prepareContent, reportRefusal } from './prepare.ts';
+import {
+  checkSiteUrl,
+  claimOutputFolder,
+  historyOption,
+  prepareContent,
+  reportRefusal,
+} from './prepare.ts';
 
-export const exportUsage = `Usage: onus export [--content DIR] [--model ID] [--out DIR] [--site URL] [--base PATH]
+export const exportUsage = `Usage: onus export [--content DIR] [--model ID] [--out DIR] [--site URL] [--base PATH] [--history SOURCE]
 
 Exports the models in DIR (default content/) for reading offline, from disk, with no server
 and no network, into the output folder (default export/):
@@ -29,6 +35,11 @@ The output folder is replaced as a whole, and only when the whole export succeed
                   earlier output of Onus
   --site URL      where the hosted site lives: permalinks and downloads point there
   --base PATH     the path the hosted site is served under, with --site (default: /)
+  --history SOURCE
+                  earlier releases of the models: a folder of model files or model.json
+                  files, or git (the model files at the repository's tags); adds a Changes
+                  page and an Atom feed, marks what the latest version changed, and keeps the
+                  pages of removed activities
   --verbose       show Astro's own progress`;
 
 export async function exportCommand(args: string[], io: Io): Promise<number> {
@@ -41,12 +52,15 @@ export async function exportCommand(args: string[], io: Io): Promise<number> {
       base: { type: 'string', default: '/' },
       model: { type: 'string' },
       verbose: { type: 'boolean', default: false },
+      history: { type: 'string' },
     },
   });
   const site = checkSiteUrl(values.site);
   const started = performance.now();
   const prepared = await prepareContent(values.content, io, values.model);
   if (!prepared) return 1;
+  const histories = await historyOption('export', values.history, prepared, io);
+  if (histories === null) return 1;
   // The models parse on their thread while the output folder is claimed.
   const target = await claimOutputFolder('export', values.out, values.content, io);
   if (!target) {
@@ -70,6 +84,7 @@ export async function exportCommand(args: string[], io: Io): Promise<number> {
           {
             content: prepared.directory,
             models: prepared.models,
+            ...(histories && { histories }),
             ...(values.model !== undefined && { model: values.model }),
             links: 'files',
             base: values.base,

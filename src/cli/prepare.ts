@@ -10,6 +10,8 @@ import type { LinkMode } from '../site/links.ts';
 import { UsageError, type Io } from './io.ts';
 import { formatReport, printable } from './printable.ts';
 import { ParseWorker } from '../io/parse-in-worker.ts';
+import type { ModelRelease } from '../diff/history.ts';
+import { readHistory } from '../io/history.ts';
 
 export { PROJECT_ROOT } from '../io/project-root.ts';
 
@@ -147,4 +149,24 @@ export function reportRefusal(command: string, error: unknown, io: Io): boolean 
   if (!(error instanceof OutputRefused)) return false;
   io.stderr(`onus ${command}: ${printable(error.message)}. Nothing was written.\n`);
   return true;
+}
+
+/**
+ * `--history SOURCE`: the earlier releases of the models, read once the models are; undefined
+ * without the option, null when they could not be read (what is wrong is printed).
+ */
+export async function historyOption(
+  command: string,
+  source: string | undefined,
+  prepared: PreparedContent,
+  io: Io,
+): Promise<ReadonlyMap<string, readonly ModelRelease[]> | undefined | null> {
+  if (source === undefined) return undefined;
+  const models = await prepared.models;
+  if (!models) return null;
+  const read = await readHistory(source, models, prepared.files, io.cwd);
+  if ('releases' in read) return read.releases;
+  if (read.problems) io.stderr(`${formatReport(read.problems, io.color)}\n`);
+  io.stderr(`onus ${command}: ${printable(read.error)}. Nothing was written.\n`);
+  return null;
 }

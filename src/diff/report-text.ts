@@ -1,7 +1,5 @@
 import { CHANGE_KINDS, type Change, type Diff, type ModelChanges } from './changes.ts';
-import { changesFor, changeWords, releaseName, type WordsView } from './words.ts';
-
-const MODEL_KINDS = new Set<Change['kind']>(['metadata', 'model-added', 'model-removed']);
+import { changeWords, groupChanges, releaseName, type WordsView } from './words.ts';
 
 /**
  * `onus diff` for a reader: per model, what changed for each party first ("what changed for
@@ -18,26 +16,12 @@ function modelText(model: ModelChanges): string {
     `${title}: ${releaseName(model.from)} → ${releaseName(model.to)}, ${count === 0 ? 'no changes' : count === 1 ? '1 change' : `${count} changes`}`,
   ];
   const names = new Map(model.parties.map((party) => [party.id, party.title]));
-  const group = (heading: string, changes: readonly Change[], party?: string) => {
-    if (changes.length === 0) return;
-    lines.push('', heading);
-    for (const change of changes) {
-      lines.push(...changeLines(change, { names, ...(party !== undefined && { party }) }));
+  for (const group of groupChanges(model.changes, model.parties)) {
+    lines.push('', group.party ? `${group.heading} [${group.party.id}]` : group.heading);
+    for (const change of group.changes) {
+      lines.push(...changeLines(change, { names, ...(group.party && { party: group.party.id }) }));
     }
-  };
-  for (const party of model.parties) {
-    group(`For ${party.title} [${party.id}]`, changesFor(model.changes, party.id), party.id);
   }
-  group(
-    'Activities',
-    model.changes.filter((change) => change.activity && !change.party),
-  );
-  group(
-    'The model',
-    model.changes.filter(
-      (change) => !change.activity && (MODEL_KINDS.has(change.kind) || change.subject),
-    ),
-  );
   return `${lines.join('\n')}\n`;
 }
 

@@ -1,4 +1,4 @@
-import type { Change, ModelChanges, Release } from './changes.ts';
+import type { Change, Release } from './changes.ts';
 
 /** A change in words: what it is about, and what it says of it; old and new texts apart. */
 export interface ChangeWords {
@@ -94,13 +94,19 @@ function says(change: Change, view: WordsView): string {
     case 'party-added':
     case 'level-added':
     case 'context-added':
-      return 'new';
+      return `new ${change.kind.slice(0, change.kind.indexOf('-'))}`;
     case 'model-removed':
     case 'area-removed':
     case 'party-removed':
     case 'level-removed':
     case 'context-removed':
-      return 'gone';
+      return `${change.kind.slice(0, change.kind.indexOf('-'))} gone`;
+    case 'area-renamed':
+    case 'party-renamed':
+    case 'context-renamed':
+      return `${change.kind.slice(0, change.kind.indexOf('-'))} renamed from “${list(change.from)}”`;
+    case 'level-changed':
+      return `level, was “${list(change.from)}”`;
     default:
       return `${list(change.from)} → ${list(change.to)}`;
   }
@@ -117,11 +123,50 @@ export function releaseName(release: Release | null): string {
  * The changes that concern a party: what it gained, lost or holds otherwise, and the
  * activities added or removed that it holds.
  */
-export function changesFor(changes: ModelChanges['changes'], party: string): Change[] {
+export function changesFor(changes: readonly Change[], party: string): Change[] {
   return changes.filter(
     (change) =>
       change.party?.id === party ||
       change.holdings?.some((holding) => holding.party === party) ||
       (change.kind.startsWith('party-') && change.subject?.id === party),
   );
+}
+
+const MODEL_KINDS = new Set<Change['kind']>(['metadata', 'model-added', 'model-removed']);
+
+/** A heading's changes: for one party, or the activities', or the model's. */
+export interface ChangeGroup {
+  heading: string;
+  /** The party whose side the changes are told from. */
+  party?: { id: string; title: string };
+  changes: Change[];
+}
+
+/**
+ * The changes grouped as a reader asks for them: what changed for each party first ("what
+ * changed for the customer"), then the activities themselves, then the model around them.
+ * Empty groups are left out.
+ */
+export function groupChanges(
+  changes: readonly Change[],
+  parties: ReadonlyArray<{ id: string; title: string }>,
+): ChangeGroup[] {
+  const groups: ChangeGroup[] = [
+    ...parties.map((party) => ({
+      heading: `For ${party.title}`,
+      party,
+      changes: changesFor(changes, party.id),
+    })),
+    {
+      heading: 'Activities',
+      changes: changes.filter((change) => change.activity && !change.party),
+    },
+    {
+      heading: 'The model',
+      changes: changes.filter(
+        (change) => !change.activity && (MODEL_KINDS.has(change.kind) || change.subject),
+      ),
+    },
+  ];
+  return groups.filter((group) => group.changes.length > 0);
 }

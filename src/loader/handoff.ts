@@ -1,3 +1,4 @@
+import type { ModelRelease } from '../diff/history.ts';
 import type { Model } from '../model/index.ts';
 import type { ParseResult } from '../readers/index.ts';
 
@@ -20,6 +21,8 @@ export interface CheckedLibrary {
   /** Names this content for what is built aside from it (the search index). */
   digest: string;
   models: readonly Model[];
+  /** Each model's earlier releases, oldest first (`--history`). */
+  histories?: ReadonlyMap<string, readonly ModelRelease[]>;
 }
 
 const slot = globalThis as Record<symbol, unknown>;

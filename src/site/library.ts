@@ -1,3 +1,4 @@
+import { modelHistory, type ModelRelease } from '../diff/history.ts';
 import type { Model, Party } from '../model/index.ts';
 import { indexModel, lookup, type SiteModel } from './site-model.ts';
 
@@ -24,13 +25,25 @@ export interface Library {
   party: (id: string) => LibraryParty;
 }
 
-export function indexLibrary(models: readonly Model[]): Library {
+export function indexLibrary(
+  models: readonly Model[],
+  /** Each model's earlier releases, oldest first: the site then tells what changed. */
+  histories?: ReadonlyMap<string, readonly ModelRelease[]>,
+): Library {
   const isLibrary = models.length > 1;
   // One colour per party across the site: the order in which the models first name them.
   const partyIds = [...new Set(models.flatMap((model) => model.parties.map((party) => party.id)))];
-  const sites = models.map((model) =>
-    indexModel(model, isLibrary, isLibrary ? partyIds : undefined),
-  );
+  const sites = models.map((model) => {
+    const site = indexModel(model, isLibrary, isLibrary ? partyIds : undefined);
+    const earlier = histories?.get(model.id) ?? [];
+    if (earlier.length === 0 || model.version === undefined) return site;
+    const current: ModelRelease = {
+      model,
+      version: model.version,
+      ...(model.reviewed !== undefined && { date: model.reviewed }),
+    };
+    return { ...site, history: modelHistory([...earlier, current]) };
+  });
   const byId = new Map(sites.map((site) => [site.model.id, site]));
   const parties = new Map<string, { party: Party; models: SiteModel[] }>();
   for (const site of sites) {

@@ -22,7 +22,7 @@ export async function loadLibrary(): Promise<Library> {
     const checked = await handedOver;
     // The CLI has printed the diagnostics already.
     if (!checked) throw new Error('The model has errors');
-    const library = indexLibrary(checked.models.map(listsLast));
+    const library = indexLibrary(checked.models.map(listsLast), checked.histories);
     cached = { digest: checked.digest, library };
     return library;
   }

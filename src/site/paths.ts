@@ -1,4 +1,5 @@
 import type { Area, Party } from '../model/index.ts';
+import { removedActivityView, removedWithPages, type RemovedActivityView } from './history-view.ts';
 import type { Library } from './library.ts';
 import type { SiteModel } from './site-model.ts';
 import {
@@ -29,7 +30,9 @@ export interface Redirect {
 }
 
 export type ActivityPageProps =
-  { view: ActivityView; redirect?: never } | { redirect: Redirect; view?: never };
+  | { view: ActivityView; redirect?: never; removed?: never }
+  | { redirect: Redirect; view?: never; removed?: never }
+  | { removed: RemovedActivityView; view?: never; redirect?: never };
 export type AreaPageProps =
   { view: AreaView; redirect?: never } | { redirect: Redirect; view?: never };
 
@@ -68,7 +71,14 @@ export function activityPaths(library: Library) {
       route: site.routes.activity(activity.id),
     })),
   );
-  return [...pages, ...redirectPaths(items)];
+  // An activity a later release removed keeps its page: an old permalink says what became of it.
+  const removed = library.models.flatMap((site) =>
+    removedWithPages(site).map((gone) => ({
+      params: { model: scopeParam(site), id: gone.activity.id },
+      props: { removed: removedActivityView(site, gone) } as ActivityPageProps,
+    })),
+  );
+  return [...pages, ...redirectPaths(items), ...removed];
 }
 
 export function areaPaths(library: Library) {
@@ -114,4 +124,11 @@ function redirectPaths(items: readonly Item[]) {
 export function modelPaths(library: Library, { top = false } = {}) {
   const pages = library.models.map((site) => ({ params: { model: scopeParam(site) } }));
   return library.isLibrary && top ? [{ params: { model: undefined } }, ...pages] : pages;
+}
+
+/** The Changes page and feed of each model built with its history (`--history`). */
+export function changesPaths(library: Library) {
+  return library.models
+    .filter((site) => site.history)
+    .map((site) => ({ params: { model: scopeParam(site) } }));
 }

@@ -21,6 +21,9 @@ export const routes = {
   matrixCsv: () => 'matrix.csv',
   assignmentsCsv: () => 'assignments.csv',
   permalinks: () => 'permalinks.json',
+  /** With `--history`: what changed from release to release, and its Atom feed. */
+  changes: () => 'changes/',
+  changesFeed: () => 'changes.xml',
   schema: () => 'model.schema.json',
   /** A library's: every model, and the combined duties of the models a reader picks. */
   modelsJson: () => 'models.json',
@@ -39,6 +42,8 @@ export type ModelRoutes = Pick<
   | 'matrixCsv'
   | 'assignmentsCsv'
   | 'permalinks'
+  | 'changes'
+  | 'changesFeed'
 >;
 
 /** The folder of a model's pages in a site: `''` when it is the site's only model. */
@@ -58,6 +63,8 @@ export function modelRoutes(scope: string): ModelRoutes {
     matrixCsv: () => `${scope}${routes.matrixCsv()}`,
     assignmentsCsv: () => `${scope}${routes.assignmentsCsv()}`,
     permalinks: () => `${scope}${routes.permalinks()}`,
+    changes: () => `${scope}${routes.changes()}`,
+    changesFeed: () => `${scope}${routes.changesFeed()}`,
   };
 }
 

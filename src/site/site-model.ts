@@ -1,4 +1,5 @@
 import type { Activity, Area, Context, Level, Model, Party, Position } from '../model/index.ts';
+import type { ModelHistory } from '../diff/history.ts';
 import { activitiesOfParty } from '../model/derived.ts';
 import { modelRoutes, modelScope, type ModelRoutes } from './routes.ts';
 
@@ -35,6 +36,8 @@ export interface SiteModel {
   activitiesIn: (areaId: string | null) => readonly Activity[];
   /** Position of an activity in `activitiesIn(its area)`. */
   orderInArea: (activityId: string) => number;
+  /** What changed from release to release, when the build was given earlier ones (`--history`). */
+  history?: ModelHistory;
 }
 
 const byPosition = (a: { position: Position }, b: { position: Position }) =>

@@ -1,0 +1,150 @@
+import { execFile } from 'node:child_process';
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { VFile } from 'vfile';
+import type { ModelRelease } from '../diff/history.ts';
+import type { Model } from '../model/index.ts';
+import { readRelease } from './releases.ts';
+
+/** Each model's earlier releases, oldest first, by model id; or why they could not be read. */
+export type ReadHistory =
+  { releases: Map<string, ModelRelease[]> } | { error: string; problems?: VFile[] };
+
+const byVersion = new Intl.Collator('en', { numeric: true, sensitivity: 'base' }).compare;
+
+/**
+ * The earlier releases of the published models: from a folder of them (model files or
+ * model.json files, in subfolders as you like: `history/1.0/model.md`), or from `git`, the
+ * model files as the repository's tags have them. Each release names its `version`; the
+ * releases of a model are ordered by it, and the published model comes after them all.
+ */
+export async function readHistory(
+  source: string,
+  current: readonly Model[],
+  files: readonly string[],
+  cwd: string,
+): Promise<ReadHistory> {
+  const found = source === 'git' ? await fromGit(files, cwd) : await fromFolder(source, cwd);
+  if ('error' in found) return found;
+  const releases = new Map<string, ModelRelease[]>(current.map((model) => [model.id, []]));
+  for (const { model, date, shown } of found.releases) {
+    // A site of one model: every release is that model's, whatever its file was called.
+    const id = current.length === 1 ? current[0]!.id : model.id;
+    const list = releases.get(id);
+    if (!list) continue;
+    if (model.version === undefined) {
+      return {
+        error: `Unexpected release \`${shown}\` without a version, expected \`version:\` in its frontmatter: a history orders releases by it`,
+      };
+    }
+    const reviewed = model.reviewed ?? date;
+    list.push({
+      model: { ...model, id },
+      version: model.version,
+      ...(reviewed && { date: reviewed }),
+    });
+  }
+  for (const model of current) {
+    const list = releases.get(model.id)!.sort((a, b) => byVersion(a.version, b.version));
+    if (list.length === 0) continue;
+    if (model.version === undefined) {
+      return {
+        error: `Unexpected model \`${model.id}\` without a version, while its history has releases: give it \`version:\` in its frontmatter, after ${list.at(-1)!.version}`,
+      };
+    }
+    const versions = [...list.map((release) => release.version), model.version];
+    const twice = versions.find((version, index) => versions.indexOf(version) !== index);
+    if (twice !== undefined) {
+      return {
+        error: `Unexpected two releases of \`${model.id}\` with version ${twice}, expected each release to have its own version`,
+      };
+    }
+  }
+  return { releases };
+}
+
+interface FoundRelease {
+  model: Model;
+  date?: string;
+  shown: string;
+}
+
+async function fromFolder(
+  source: string,
+  cwd: string,
+): Promise<{ releases: FoundRelease[] } | { error: string; problems?: VFile[] }> {
+  const folder = path.resolve(cwd, source);
+  const info = await stat(folder).catch(() => undefined);
+  if (!info?.isDirectory()) {
+    return {
+      error: `Unexpected history \`${source}\`, expected a folder of earlier releases or \`git\``,
+    };
+  }
+  const entries = (await readdir(folder, { recursive: true, withFileTypes: true }))
+    .filter(
+      (entry) =>
+        entry.isFile() &&
+        (entry.name === 'model.json' ||
+          (entry.name.toLowerCase().endsWith('.md') && entry.name.toLowerCase() !== 'readme.md')),
+    )
+    .map((entry) => path.relative(cwd, path.join(entry.parentPath, entry.name)))
+    .sort();
+  if (entries.length === 0) {
+    return {
+      error: `Unexpected history \`${source}\` without releases, expected model files or model.json files in it`,
+    };
+  }
+  const releases: FoundRelease[] = [];
+  for (const file of entries) {
+    const read = await readRelease(file, cwd);
+    if ('error' in read) return read;
+    if ('problems' in read)
+      return { error: `Unexpected release \`${file}\` with errors`, problems: read.problems };
+    releases.push(...read.models.map((model) => ({ model, shown: file })));
+  }
+  return { releases };
+}
+
+/** Each model file as each tag of the repository has it, dated by the tag. */
+async function fromGit(
+  files: readonly string[],
+  cwd: string,
+): Promise<{ releases: FoundRelease[] } | { error: string; problems?: VFile[] }> {
+  const tags = await run(
+    ['tag', '--list', '--sort=creatordate', '--format=%(refname:short)%09%(creatordate:short)'],
+    cwd,
+  );
+  if ('error' in tags) return { error: `Unexpected history from git: ${tags.error}` };
+  const releases: FoundRelease[] = [];
+  for (const line of tags.output.split('\n').filter(Boolean)) {
+    const [tag, date] = line.split('\t') as [string, string | undefined];
+    for (const file of files) {
+      const relative = path.relative(cwd, file).split(path.sep).join('/');
+      const type = await run(['cat-file', '-t', `${tag}:./${relative}`], cwd);
+      if ('error' in type || type.output.trim() !== 'blob') continue;
+      const given = `git:${tag}:${relative}`;
+      const read = await readRelease(given, cwd);
+      if ('error' in read) return read;
+      if ('problems' in read)
+        return { error: `Unexpected release \`${given}\` with errors`, problems: read.problems };
+      for (const model of read.models)
+        releases.push({ model, shown: given, ...(date && { date }) });
+    }
+  }
+  return { releases };
+}
+
+function run(args: string[], cwd: string): Promise<{ output: string } | { error: string }> {
+  return new Promise((resolve) => {
+    execFile('git', args, { cwd, windowsHide: true }, (error, stdout, stderr) => {
+      if (!error) return resolve({ output: stdout });
+      const code = (error as NodeJS.ErrnoException).code;
+      resolve({
+        error:
+          code === 'ENOENT'
+            ? 'git is not installed here'
+            : stderr.trim().split('\n')[0] || error.message,
+      });
+    });
+  });
+}

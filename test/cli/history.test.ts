@@ -1,0 +1,108 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { onus } from '../helpers/onus.ts';
+
+const RELEASES = path.resolve('test/fixtures/releases/managed-database');
+const releaseFile = (version: string) => path.join(RELEASES, version, 'managed-database.md');
+
+/** The latest release as the content, the earlier ones in `history/<version>/`. */
+function workspace(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'onus-history-'));
+  mkdirSync(path.join(dir, 'content'));
+  cpSync(releaseFile('3.0'), path.join(dir, 'content', 'managed-database.md'));
+  for (const version of ['1.0', '2.0']) {
+    mkdirSync(path.join(dir, 'history', version), { recursive: true });
+    cpSync(releaseFile(version), path.join(dir, 'history', version, 'managed-database.md'));
+  }
+  return dir;
+}
+
+const git = (cwd: string, ...args: string[]) =>
+  execFileSync('git', ['-c', 'user.name=Onus', '-c', 'user.email=onus@example.com', ...args], {
+    cwd,
+    stdio: 'pipe',
+  });
+
+describe('onus build --history', { timeout: 120_000 }, () => {
+  it('should publish the Changes page, its feed and the pages of removed activities', async () => {
+    const dir = workspace();
+    const { code, stderr } = await onus(
+      ['build', '--content', 'content', '--history', 'history', '--out', 'site'],
+      dir,
+    );
+    expect(stderr).toMatch(/^Built the site of 9 activities/);
+    expect(code).toBe(0);
+    const page = (route: string) => readFileSync(path.join(dir, 'site', route), 'utf8');
+    expect(page('changes/index.html')).toContain('<h2 id="version-3-0">');
+    expect(page('changes.xml')).toMatch(
+      /^<\?xml version="1.0" encoding="utf-8"\?>\n<feed xmlns="http:\/\/www.w3.org\/2005\/Atom">/,
+    );
+    expect(page('index.html')).toContain(
+      'type="application/atom+xml" title="Changes to Managed Database Service" href="/changes.xml"',
+    );
+    expect(page('activities/hardware-replacement/index.html')).toContain('Removed in 3.0');
+    // The former id still leads to the activity, not to a page saying it was removed.
+    expect(page('activities/data-point-in-time-recovery/index.html')).not.toContain('Removed in');
+    // Without --history, none of it.
+    await onus(['build', '--content', 'content', '--out', 'plain'], dir);
+    expect(existsSync(path.join(dir, 'plain', 'changes'))).toBe(false);
+    expect(readFileSync(path.join(dir, 'plain', 'index.html'), 'utf8')).not.toContain('atom+xml');
+  });
+
+  it('should read the releases from the repository’s tags with `git`', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'onus-history-git-'));
+    git(dir, 'init', '-q');
+    for (const version of ['1.0', '2.0', '3.0']) {
+      mkdirSync(path.join(dir, 'content'), { recursive: true });
+      cpSync(releaseFile(version), path.join(dir, 'content', 'managed-database.md'));
+      git(dir, 'add', '.');
+      git(dir, 'commit', '-qm', `Release ${version}`);
+      if (version !== '3.0') git(dir, 'tag', `v${version}`);
+    }
+    const { code, stderr } = await onus(['build', '--history', 'git', '--out', 'site'], dir);
+    expect(stderr).toMatch(/^Built the site/);
+    expect(code).toBe(0);
+    const changes = readFileSync(path.join(dir, 'site', 'changes', 'index.html'), 'utf8');
+    expect([...changes.matchAll(/<h2 id="(version-[^"]+)"/g)].map((match) => match[1])).toEqual([
+      'version-3-0',
+      'version-2-0',
+      'version-1-0',
+    ]);
+  });
+
+  it('should refuse releases without a version, or two with one, and build nothing', async () => {
+    const dir = workspace();
+    writeFileSync(
+      path.join(dir, 'history', '2.0', 'managed-database.md'),
+      readFileSync(releaseFile('2.0'), 'utf8').replace("version: '2.0'\n", ''),
+    );
+    const missing = await onus(
+      ['build', '--content', 'content', '--history', 'history', '--out', 'site'],
+      dir,
+    );
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toBe(
+      'onus build: Unexpected release `history/2.0/managed-database.md` without a version, expected `version:` in its frontmatter: a history orders releases by it. Nothing was written.\n',
+    );
+    cpSync(releaseFile('1.0'), path.join(dir, 'history', '2.0', 'managed-database.md'));
+    const twice = await onus(
+      ['build', '--content', 'content', '--history', 'history', '--out', 'site'],
+      dir,
+    );
+    expect(twice.code).toBe(1);
+    expect(twice.stderr).toBe(
+      'onus build: Unexpected two releases of `managed-database` with version 1.0, expected each release to have its own version. Nothing was written.\n',
+    );
+    const nowhere = await onus(
+      ['build', '--content', 'content', '--history', 'nowhere', '--out', 'site'],
+      dir,
+    );
+    expect(nowhere.stderr).toBe(
+      'onus build: Unexpected history `nowhere`, expected a folder of earlier releases or `git`. Nothing was written.\n',
+    );
+    expect(existsSync(path.join(dir, 'site'))).toBe(false);
+  });
+});
