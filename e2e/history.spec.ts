@@ -133,4 +133,20 @@ test.describe('a model built with an earlier release', () => {
     await page.getByRole('link', { name: 'Recovery Plans' }).first().click();
     await expect(page.getByRole('heading', { level: 1 })).toContainText('Recovery Plans');
   });
+
+  test('puts the Changes page and the removed activities in its single file', async ({ page }) => {
+    const file = path.join(exportFolder('history'), 'vmware-site-recovery.html');
+    await page.goto(`file://${file}`);
+    await page
+      .getByRole('navigation', { name: 'Site' })
+      .getByRole('link', { name: 'Changes' })
+      .click();
+    await expect(page).toHaveURL(/#_changes$/);
+    const view = page.locator('.view.current');
+    await expect(view.getByRole('heading', { level: 1 })).toHaveText('Changes');
+    await view.getByRole('link', { name: 'Legacy vSphere Replication appliances' }).first().click();
+    await expect(page.locator('.view.current').getByRole('heading', { level: 1 })).toHaveText(
+      'Legacy vSphere Replication appliances Removed in 2.0',
+    );
+  });
 });

@@ -94,7 +94,7 @@ export async function exportCommand(args: string[], io: Io): Promise<number> {
           path.join(folder, name),
           path.dirname(folder),
         );
-        return writeOfflineExport(models, folder, name, hostedRoot);
+        return writeOfflineExport(models, folder, name, hostedRoot, histories ?? undefined);
       },
       { warn: (message) => io.stderr(`onus export: ${printable(message)}\n`) },
     );

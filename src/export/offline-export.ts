@@ -4,6 +4,8 @@ import type { Model } from '../model/index.ts';
 import { searchIndexJson } from '../search/build-index.ts';
 import { indexLibrary, type Library } from '../site/library.ts';
 import { routes } from '../site/routes.ts';
+import { removedWithPages } from '../site/history-view.ts';
+import type { ModelRelease } from '../diff/history.ts';
 import { composeSingleFile } from './single-file.ts';
 import { deterministicZip } from './zip.ts';
 
@@ -23,8 +25,10 @@ export async function writeOfflineExport(
   out: string,
   name: string,
   hostedRoot?: string,
+  /** Each model's earlier releases (`--history`): its Changes page and removed activities. */
+  histories?: ReadonlyMap<string, readonly ModelRelease[]>,
 ): Promise<OfflineExport> {
-  const library = indexLibrary(models);
+  const library = indexLibrary(models, histories);
   const folder = path.join(out, name);
   // A "page not found" page has nothing to answer on disk, where no server looks for one.
   await rm(path.join(folder, '404.html'), { force: true });
@@ -82,7 +86,8 @@ export async function writeOfflineExport(
 
 /**
  * The pages that become views, in reading order: the overview (a library's catalog, its
- * parties and "my stack" first), then each model's matrix, parties and activities.
+ * parties and "my stack" first), then each model's matrix, parties and activities, and with a
+ * history its Changes page and the pages of the activities it removed.
  */
 function viewOrder(library: Library): string[] {
   const own = library.isLibrary
@@ -95,6 +100,8 @@ function viewOrder(library: Library): string[] {
       site.routes.matrix(),
       ...site.model.parties.map((party) => site.routes.party(party.id)),
       ...site.activitiesInOrder.map((activity) => site.routes.activity(activity.id)),
+      ...(site.history ? [site.routes.changes()] : []),
+      ...removedWithPages(site).map((removed) => site.routes.activity(removed.activity.id)),
     ]),
   ].map((route) => decodeURIComponent(route));
 }

@@ -8,7 +8,9 @@ export const SITE_FOLDERS: ReadonlySet<string> = new Set([
   'parties',
   'matrix',
   'search',
+  'search-text',
   'stack',
+  'changes',
   'scripts',
   '_astro',
 ]);

@@ -43,13 +43,15 @@ function releasesOf(history: ModelHistory, version: VersionChanges) {
   return { before: history.releases[index - 1], release: history.releases[index]! };
 }
 
-/** Where a change's activity has a page: its own, a former id's (which leads on), or a removed one's. */
+/** Where a change's activity has a page: its own, the one it has now under a new id, or a removed one's. */
 function activityRoute(site: SiteModel, history: ModelHistory, id: string): string | undefined {
-  const known =
-    site.model.activities.some(
-      (activity) => activity.id === id || activity.formerIds?.includes(id),
-    ) || history.removed.some((removed) => removed.activity.id === id);
-  return known ? site.routes.activity(id) : undefined;
+  const now = site.model.activities.find(
+    (activity) => activity.id === id || activity.formerIds?.includes(id),
+  );
+  if (now) return site.routes.activity(now.id);
+  return history.removed.some((removed) => removed.activity.id === id)
+    ? site.routes.activity(id)
+    : undefined;
 }
 
 function changeLine(

@@ -125,6 +125,28 @@ describe('the Atom feed of the changes', () => {
   });
 });
 
+describe('the Changes page of a model', () => {
+  const site = indexLibrary(
+    [releases[2]!.model],
+    new Map([['managed-database', releases.slice(0, 2)]]),
+  ).models[0]!;
+  const lines = changesView(site).flatMap((version) =>
+    version.groups.flatMap((group) =>
+      group.lines.map((line) => ({ version: version.version, ...line })),
+    ),
+  );
+
+  it('should link an activity by the id it has now, and a removed one to its page', () => {
+    expect(
+      lines.find((line) => line.version === '2.0' && line.about === 'Point-in-time recovery')
+        ?.route,
+    ).toBe('activities/pitr/');
+    expect(
+      lines.find((line) => line.kind === 'removed' && line.about === 'Hardware replacement')?.route,
+    ).toBe('activities/hardware-replacement/');
+  });
+});
+
 describe('a model whose releases are compared', () => {
   it('should compare nothing when it has no earlier release', () => {
     const only = indexLibrary([releases[0]!.model as Model]).models[0]!;
