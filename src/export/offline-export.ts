@@ -4,7 +4,7 @@ import type { Model } from '../model/index.ts';
 import { searchIndexJson } from '../search/build-index.ts';
 import { indexLibrary, type Library } from '../site/library.ts';
 import { routes } from '../site/routes.ts';
-import { removedWithPages } from '../site/history-view.ts';
+import { hasHistory, removedWithPages } from '../site/history-view.ts';
 import type { ModelRelease } from '../diff/history.ts';
 import { composeSingleFile } from './single-file.ts';
 import { deterministicZip } from './zip.ts';
@@ -91,7 +91,12 @@ export async function writeOfflineExport(
  */
 function viewOrder(library: Library): string[] {
   const own = library.isLibrary
-    ? [routes.home(), ...library.parties.map((party) => routes.party(party.id)), routes.stack()]
+    ? [
+        routes.home(),
+        ...library.parties.map((party) => routes.party(party.id)),
+        routes.stack(),
+        ...(hasHistory(library) ? [routes.changes()] : []),
+      ]
     : [];
   return [
     ...own,

@@ -11,6 +11,8 @@ import {
 import { holdingsOf } from '../diff/holdings.ts';
 import { changeWords, groupChanges, type WordsView } from '../diff/words.ts';
 import { slugify } from '../model/ids.ts';
+import type { FeedVersion } from './atom-feed.ts';
+import type { Library } from './library.ts';
 import type { SiteModel } from './site-model.ts';
 
 /** One change as a page lists it: what it concerns (linked to its page), and what it says. */
@@ -32,7 +34,7 @@ export interface VersionView {
   anchor: string;
   /** The first release of the history: nothing before it to compare with. */
   first: boolean;
-  groups: Array<{ heading: string; lines: ChangeLine[] }>;
+  groups: Array<{ heading: string; party?: string; lines: ChangeLine[] }>;
 }
 
 export const versionAnchor = (version: string) => `version-${slugify(version) || 'unnamed'}`;
@@ -87,6 +89,7 @@ export function changesView(site: SiteModel): VersionView[] {
       first: !before,
       groups: groupChanges(version.changes, parties).map((group) => ({
         heading: group.heading,
+        ...(group.party && { party: group.party.id }),
         lines: group.changes.map((change) =>
           changeLine(site, history, change, {
             names,
@@ -208,3 +211,47 @@ export function removedWithPages(site: SiteModel): RemovedActivity[] {
   );
   return (site.history?.removed ?? []).filter((removed) => !taken.has(removed.activity.id));
 }
+
+/** Where a version's changes are: its section of the model's Changes page. */
+export const versionRoute = (site: SiteModel, version: string) =>
+  `${site.routes.changes()}#${versionAnchor(version)}`;
+
+/** A model's versions for its feed, newest first. */
+export function modelFeedVersions(site: SiteModel): FeedVersion[] {
+  return changesView(site).map((version) => ({
+    modelId: site.model.id,
+    version,
+    route: versionRoute(site, version.version),
+  }));
+}
+
+/**
+ * Every model's versions across a library, the latest first (by date; undated ones last, in
+ * the library's order): its Changes page at the top, and its feed.
+ */
+export function libraryFeedVersions(library: Library): Array<FeedVersion & { site: SiteModel }> {
+  const all = library.models.flatMap((site) =>
+    modelFeedVersions(site).map((item) => ({ ...item, modelTitle: site.model.title, site })),
+  );
+  return all
+    .map((item, index) => ({ item, index }))
+    .sort(
+      (a, b) =>
+        (b.item.version.date ?? '').localeCompare(a.item.version.date ?? '') || a.index - b.index,
+    )
+    .map(({ item }) => item);
+}
+
+/** What changed for one party, across the models: the versions that changed something of its. */
+export function partyFeedVersions(library: Library, party: string): FeedVersion[] {
+  return libraryFeedVersions(library)
+    .filter(({ version }) => version.groups.some((group) => group.party === party))
+    .map(({ site: _site, modelTitle, ...item }) => ({
+      ...item,
+      party,
+      ...(library.isLibrary && modelTitle !== undefined && { modelTitle }),
+    }));
+}
+
+/** Whether any model of the site was built with its history. */
+export const hasHistory = (library: Library) => library.models.some((site) => site.history);

@@ -126,9 +126,21 @@ export function modelPaths(library: Library, { top = false } = {}) {
   return library.isLibrary && top ? [{ params: { model: undefined } }, ...pages] : pages;
 }
 
-/** The Changes page and feed of each model built with its history (`--history`). */
+/**
+ * The Changes page and feed of each model built with its history (`--history`), and a
+ * library's own at the top, across its models.
+ */
 export function changesPaths(library: Library) {
-  return library.models
+  const models = library.models
     .filter((site) => site.history)
     .map((site) => ({ params: { model: scopeParam(site) } }));
+  return library.isLibrary && models.length > 0
+    ? [{ params: { model: undefined } }, ...models]
+    : models;
+}
+
+/** Each party's feed of what changed for it, across the models with a history. */
+export function partyFeedPaths(library: Library) {
+  if (!library.models.some((site) => site.history)) return [];
+  return library.parties.map((party) => ({ params: { id: party.id } }));
 }

@@ -24,6 +24,8 @@ export const routes = {
   /** With `--history`: what changed from release to release, and its Atom feed. */
   changes: () => 'changes/',
   changesFeed: () => 'changes.xml',
+  /** What changed for one party, across the models. */
+  partyChangesFeed: (id: string) => `parties/${encodeURIComponent(id)}/changes.xml`,
   schema: () => 'model.schema.json',
   /** A library's: every model, and the combined duties of the models a reader picks. */
   modelsJson: () => 'models.json',

@@ -105,4 +105,34 @@ describe('onus build --history', { timeout: 120_000 }, () => {
     );
     expect(existsSync(path.join(dir, 'site'))).toBe(false);
   });
+
+  it('should give a library a Changes page across its models, and each party a feed', async () => {
+    const dir = workspace();
+    cpSync(releaseFile('2.0'), path.join(dir, 'content', 'database-eu.md'));
+    mkdirSync(path.join(dir, 'history', 'eu-1.0'));
+    cpSync(releaseFile('1.0'), path.join(dir, 'history', 'eu-1.0', 'database-eu.md'));
+    const { code, stderr } = await onus(
+      ['build', '--content', 'content', '--history', 'history', '--out', 'site'],
+      dir,
+    );
+    expect(stderr).toMatch(/^Built the site of 2 models/);
+    expect(code).toBe(0);
+    const page = (route: string) => readFileSync(path.join(dir, 'site', route), 'utf8');
+    // The latest first, across the models: 3.0 (2026-04-01), then both 2.0s (2025-09-15)…
+    expect(
+      [...page('changes/index.html').matchAll(/<h2 id="([^"]+)"/g)].map((match) => match[1]),
+    ).toEqual([
+      'managed-database-version-3-0',
+      'database-eu-version-2-0',
+      'managed-database-version-2-0',
+      'database-eu-version-1-0',
+      'managed-database-version-1-0',
+    ]);
+    const feed = page('parties/auditor/changes.xml');
+    expect([...feed.matchAll(/<id>([^<]+)<\/id>/g)].map((match) => match[1])).toEqual([
+      'urn:onus:party:auditor:changes',
+      'urn:onus:managed-database:version:3.0:party:auditor',
+    ]);
+    expect(page('database-eu/changes/index.html')).toContain('<h2 id="version-2-0">');
+  });
 });

@@ -10,7 +10,7 @@ import {
 } from '../../src/diff/history.ts';
 import type { Model } from '../../src/model/index.ts';
 import { changesFeed } from '../../src/site/atom-feed.ts';
-import { changesView } from '../../src/site/history-view.ts';
+import { changesView, modelFeedVersions } from '../../src/site/history-view.ts';
 import { indexLibrary } from '../../src/site/library.ts';
 import { parse } from '../helpers/parse.ts';
 
@@ -96,11 +96,11 @@ describe('the Atom feed of the changes', () => {
   ).models[0]!;
   const feed = (urlOf: (route: string) => string) =>
     changesFeed({
-      modelId: 'managed-database',
-      title: 'Managed <Database> & Co',
-      versions: changesView(site),
+      id: ['managed-database'],
+      title: 'Changes to Managed <Database> & Co',
+      entries: modelFeedVersions(site),
       urlOf,
-      changesRoute: site.routes.changes(),
+      pageRoute: site.routes.changes(),
       feedRoute: site.routes.changesFeed(),
     });
 
