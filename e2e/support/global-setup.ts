@@ -37,8 +37,8 @@ export default function globalSetup(): void {
     for (const file of contentFiles(name)) {
       mkdirSync(content, { recursive: true });
       copyFileSync(file, path.join(content, path.basename(file)));
-      // A release of the model: its version goes first in its frontmatter.
-      if ('release' in site) {
+      // A release of the seed: its version goes first in its frontmatter.
+      if ('release' in site && path.basename(file) === 'vmware-site-recovery.md') {
         const copy = path.join(content, path.basename(file));
         writeFileSync(copy, readFileSync(copy, 'utf8').replace('---\n', `---\n${site.release}`));
       }

@@ -32,6 +32,13 @@ export const SITES = {
     history: 'e2e/fixtures/history',
     release: "version: '2.0'\nreviewed: 2026-06-01\n",
   },
+  /** The same in a library: "my stack" lists what changed for a party since a version. */
+  historyLibrary: {
+    content: ['content/vmware-site-recovery.md', 'examples/cloud-service-models.md'],
+    base: '/',
+    history: 'e2e/fixtures/history',
+    release: "version: '2.0'\nreviewed: 2026-06-01\n",
+  },
 } as const;
 
 export type SiteName = keyof typeof SITES;

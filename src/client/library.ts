@@ -17,6 +17,7 @@ import {
   type StackData,
 } from '../site/stack.ts';
 import { hrefFor, pageContext } from './page.ts';
+import { changesContent } from './stack-changes.ts';
 import { VIEW_BUILT } from './views.ts';
 
 declare global {
@@ -96,8 +97,12 @@ function setUpStack(form: HTMLFormElement): void {
   const csv = result.querySelector<HTMLAnchorElement>('.stack-csv')!;
   const party = form.elements.namedItem('party') as HTMLSelectElement;
   const boxes = [...form.querySelectorAll<HTMLInputElement>('input[type=checkbox]')];
+  const versions = [...form.querySelectorAll<HTMLSelectElement>('select[name=since]')];
+  const changes = result.querySelector<HTMLElement>('.stack-changes');
+  const changesCsv = result.querySelector<HTMLAnchorElement>('.stack-changes-csv');
   const links = permanentLinks(data);
   let csvUrl: string | undefined;
+  let changesUrl: string | undefined;
 
   // What the address asks for, kept to what exists; what does not is said, not guessed at.
   const fromAddress = () => {
@@ -106,6 +111,10 @@ function setUpStack(form: HTMLFormElement): void {
     if (party.selectedIndex < 0) party.selectedIndex = 0;
     for (const box of boxes) {
       box.checked = (box.name === 'model' ? choice.models : choice.contexts).includes(box.value);
+    }
+    for (const select of versions) {
+      select.value =
+        choice.since.find((entry) => select.dataset.model === entry.split(':')[0]) ?? '';
     }
     if (notice) {
       notice.hidden = unknown.length === 0;
@@ -119,6 +128,7 @@ function setUpStack(form: HTMLFormElement): void {
     party: party.value,
     models: boxes.filter((box) => box.name === 'model' && box.checked).map((box) => box.value),
     contexts: boxes.filter((box) => box.name === 'context' && box.checked).map((box) => box.value),
+    since: versions.map((select) => select.value).filter(Boolean),
   });
 
   const render = () => {
@@ -151,6 +161,20 @@ function setUpStack(form: HTMLFormElement): void {
     );
     csv.href = csvUrl;
     csv.download = `${picked.party || 'party'}-duties.csv`;
+    if (changes) {
+      const content = changesContent(data, picked, name, links.activity);
+      changes.hidden = content === undefined;
+      changes.replaceChildren(...(content?.nodes ?? []));
+      if (changesUrl) URL.revokeObjectURL(changesUrl);
+      changesUrl = content
+        ? URL.createObjectURL(new Blob(['\uFEFF', content.csv], { type: 'text/csv;charset=utf-8' }))
+        : undefined;
+      if (changesCsv) {
+        changesCsv.hidden = changesUrl === undefined;
+        changesCsv.href = changesUrl ?? '#stack-heading';
+        changesCsv.download = `${picked.party || 'party'}-changes.csv`;
+      }
+    }
     result.hidden = false;
   };
 

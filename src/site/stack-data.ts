@@ -1,5 +1,6 @@
 import { plainLinesOfMarkdown, plainTextOfMarkdown } from '../render/plain-text.ts';
 import type { Library } from './library.ts';
+import { changesView } from './history-view.ts';
 import type { StackData } from './stack.ts';
 
 export function stackData(library: Library, site?: string): StackData {
@@ -36,6 +37,25 @@ export function stackData(library: Library, site?: string): StackData {
           }),
         })),
       })),
+      ...(site.history && {
+        versions: changesView(site).map((version) => ({
+          version: version.version,
+          ...(version.date !== undefined && { date: version.date }),
+          // What each version changed for each party: the lines of that party's group.
+          changes: version.groups.flatMap((group) =>
+            group.party === undefined
+              ? []
+              : group.lines.map((line) => ({
+                  party: group.party!,
+                  title: line.about,
+                  says: line.says,
+                  ...(line.route !== undefined && { route: line.route }),
+                  ...(line.before !== undefined && { before: line.before }),
+                  ...(line.after !== undefined && { after: line.after }),
+                })),
+          ),
+        })),
+      }),
     })),
   };
 }

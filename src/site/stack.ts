@@ -34,6 +34,22 @@ export interface StackData {
         footnotes?: string[];
       }>;
     }>;
+    /** With `--history`: its versions, newest first, with what each changed for each party. */
+    versions?: StackVersion[];
+  }>;
+}
+
+/** A version of a model, and what it changed for each party: what "changed since" lists. */
+export interface StackVersion {
+  version: string;
+  date?: string;
+  changes: Array<{
+    party: string;
+    title: string;
+    says: string;
+    route?: string;
+    before?: string;
+    after?: string;
   }>;
 }
 
@@ -61,6 +77,8 @@ export interface StackChoice {
   models: string[];
   /** `<model-id>:<context-id>`; a model with none picked counts in all its contexts. */
   contexts: string[];
+  /** `<model-id>:<version>`: the version of a model the reader last reviewed. */
+  since: string[];
 }
 
 export function choiceFromSearch(search: string): StackChoice {
@@ -69,6 +87,7 @@ export function choiceFromSearch(search: string): StackChoice {
     party: params.get('party') ?? '',
     models: params.getAll('model'),
     contexts: params.getAll('context'),
+    since: params.getAll('since'),
   };
 }
 
@@ -77,6 +96,7 @@ export function searchFromChoice(choice: StackChoice): string {
   if (choice.party) params.set('party', choice.party);
   for (const model of choice.models) params.append('model', model);
   for (const context of choice.contexts) params.append('context', context);
+  for (const since of choice.since) params.append('since', since);
   const text = params.toString();
   return text ? `?${text}` : '';
 }
@@ -106,7 +126,15 @@ export function checkedChoice(
     if (!known) unknown.push(`the context “${entry}”`);
     return known;
   });
-  return { choice: { party, models, contexts }, unknown };
+  const since = choice.since.filter((entry) => {
+    const split = entry.indexOf(':');
+    const model = data.models.find((candidate) => candidate.id === entry.slice(0, split));
+    const known =
+      split > 0 && (model?.versions ?? []).some((item) => item.version === entry.slice(split + 1));
+    if (!known) unknown.push(`the version “${entry}”`);
+    return known;
+  });
+  return { choice: { party, models, contexts, since }, unknown };
 }
 
 /**

@@ -418,6 +418,7 @@ describe('derived facts of random models, on every page and download', { timeout
             party: party.id,
             models: [spec.id],
             contexts: within.map((id) => `${spec.id}:${id}`),
+            since: [],
           };
           const counts = expectedCounts(spec, party.id, within);
           expect(stackCounts(data, choice), `${spec.id} ${party.id} ${within}`).toEqual(counts);
