@@ -10,6 +10,16 @@ export interface ModelRelease {
   date?: string;
 }
 
+const activityMaps = new WeakMap<Model, Map<string, Activity>>();
+const byId = (model: Model) => {
+  let map = activityMaps.get(model);
+  if (!map) {
+    map = new Map(model.activities.map((activity) => [activity.id, activity]));
+    activityMaps.set(model, map);
+  }
+  return map;
+};
+
 /** What a release changed since the one before it (nothing for the first). */
 export interface VersionChanges {
   version: string;
@@ -48,7 +58,7 @@ export function modelHistory(releases: readonly ModelRelease[]): ModelHistory {
     for (const change of version.changes) {
       if (change.kind !== 'removed' || current.has(change.activity!.id)) continue;
       const lastIn = releases[index - 1]!;
-      const activity = lastIn.model.activities.find((item) => item.id === change.activity!.id)!;
+      const activity = byId(lastIn.model).get(change.activity!.id)!;
       // Removed, come back, removed again: the latest removal is the one that stands.
       removed.set(activity.id, { activity, lastIn, removedIn: version });
     }
@@ -68,6 +78,63 @@ export function modelHistory(releases: readonly ModelRelease[]): ModelHistory {
 }
 
 /**
+ * Lookups over a history, made once: every activity page asks for its own changes and holders,
+ * which over 10,000 activities must not each walk every change of every version.
+ */
+interface HistoryIndex {
+  /** Per version (newest first): its changes by the id of the activity they name, and their order. */
+  changes: Array<Map<string, Change[]>>;
+  order: Map<Change, number>;
+  /** Per version: the id an activity had before it, for each `id-changed`. */
+  formerId: Array<Map<string, string>>;
+  /** Per release (oldest first): its activities by id. */
+  activities: Array<Map<string, Activity>>;
+}
+
+const indexes = new WeakMap<ModelHistory, HistoryIndex>();
+
+function indexOf(history: ModelHistory): HistoryIndex {
+  let index = indexes.get(history);
+  if (index) return index;
+  const order = new Map<Change, number>();
+  index = {
+    changes: history.versions.map((version) => {
+      const byActivity = new Map<string, Change[]>();
+      version.changes.forEach((change, position) => {
+        order.set(change, position);
+        if (!change.activity) return;
+        const list = byActivity.get(change.activity.id) ?? [];
+        list.push(change);
+        byActivity.set(change.activity.id, list);
+      });
+      return byActivity;
+    }),
+    order,
+    formerId: history.versions.map(
+      (version) =>
+        new Map(
+          version.changes
+            .filter((change) => change.kind === 'id-changed')
+            .map((change) => [String(change.to), String(change.from)] as const),
+        ),
+    ),
+    activities: history.releases.map(
+      (release) => new Map(release.model.activities.map((activity) => [activity.id, activity])),
+    ),
+  };
+  indexes.set(history, index);
+  return index;
+}
+
+/** Add to `ids` the ids their activities had before a version's `id-changed`. */
+function addFormerIds(ids: Set<string>, formerId: ReadonlyMap<string, string>): void {
+  for (const id of [...ids]) {
+    const former = formerId.get(id);
+    if (former !== undefined) ids.add(former);
+  }
+}
+
+/**
  * The changes each version made to one activity of the latest release, newest first, following
  * its former ids back through the releases where it had them.
  */
@@ -75,17 +142,16 @@ export function activityChanges(
   history: ModelHistory,
   activityId: string,
 ): Array<{ version: VersionChanges; changes: Change[] }> {
+  const index = indexOf(history);
   const ids = new Set([activityId]);
   const found: Array<{ version: VersionChanges; changes: Change[] }> = [];
-  for (const version of history.versions) {
-    const changes = version.changes.filter(
-      (change) => change.activity && ids.has(change.activity.id),
-    );
-    for (const change of changes) {
-      if (change.kind === 'id-changed' && typeof change.from === 'string') ids.add(change.from);
-    }
+  history.versions.forEach((version, position) => {
+    const changes = [...ids]
+      .flatMap((id) => index.changes[position]!.get(id) ?? [])
+      .sort((a, b) => index.order.get(a)! - index.order.get(b)!);
+    addFormerIds(ids, index.formerId[position]!);
     if (changes.length > 0) found.push({ version, changes });
-  }
+  });
   return found;
 }
 
@@ -111,11 +177,22 @@ export function holdersSince(
   since: Array<{ party: string; version: string }>;
   before?: { version: string; parties: string[] };
 } {
-  const holders = history.releases.map((release) => {
-    const activity = findActivity(release.model, activityId, history, release);
-    return activity ? [...new Set(activity.assignments.map((assignment) => assignment.party))] : [];
-  });
-  const latest = holders.length - 1;
+  const index = indexOf(history);
+  const releases = history.releases.length;
+  const holders: string[][] = new Array(releases);
+  const ids = new Set([activityId]);
+  // From the latest release back, by the ids the activity had in each.
+  for (let release = releases - 1; release >= 0; release--) {
+    const activity = [...ids]
+      .map((id) => index.activities[release]!.get(id))
+      .find((found) => found !== undefined);
+    holders[release] = activity
+      ? [...new Set(activity.assignments.map((assignment) => assignment.party))]
+      : [];
+    // The version of this release says which ids its activities had in the one before.
+    addFormerIds(ids, index.formerId[releases - 1 - release]!);
+  }
+  const latest = releases - 1;
   const since = holders[latest]!.map((party) => {
     let first = latest;
     while (first > 0 && holders[first - 1]!.includes(party)) first--;
@@ -135,21 +212,3 @@ export function holdersSince(
 
 const sameParties = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && a.every((party) => b.includes(party));
-
-/** The activity in a release, by its id then or any of the ids it had later. */
-function findActivity(
-  model: Model,
-  activityId: string,
-  history: ModelHistory,
-  release: ModelRelease,
-): Activity | undefined {
-  const ids = new Set([activityId]);
-  // Ids it had before: each `id-changed` in a version after this release.
-  for (const version of history.versions) {
-    if (version.version === release.version) break;
-    for (const change of version.changes) {
-      if (change.kind === 'id-changed' && ids.has(String(change.to))) ids.add(String(change.from));
-    }
-  }
-  return model.activities.find((activity) => ids.has(activity.id));
-}

@@ -45,15 +45,25 @@ function releasesOf(history: ModelHistory, version: VersionChanges) {
   return { before: history.releases[index - 1], release: history.releases[index]! };
 }
 
+/** Each id an activity of the model answers to, its own or a former one: the id it has now. */
+const currentIds = new WeakMap<SiteModel['model'], Map<string, string>>();
+
 /** Where a change's activity has a page: its own, the one it has now under a new id, or a removed one's. */
 function activityRoute(site: SiteModel, history: ModelHistory, id: string): string | undefined {
-  const now = site.model.activities.find(
-    (activity) => activity.id === id || activity.formerIds?.includes(id),
-  );
-  if (now) return site.routes.activity(now.id);
-  return history.removed.some((removed) => removed.activity.id === id)
-    ? site.routes.activity(id)
-    : undefined;
+  let ids = currentIds.get(site.model);
+  if (!ids) {
+    ids = new Map();
+    for (const activity of site.model.activities) {
+      for (const former of activity.formerIds ?? []) ids.set(former, activity.id);
+    }
+    for (const activity of site.model.activities) ids.set(activity.id, activity.id);
+    for (const removed of history.removed) {
+      if (!ids.has(removed.activity.id)) ids.set(removed.activity.id, removed.activity.id);
+    }
+    currentIds.set(site.model, ids);
+  }
+  const now = ids.get(id);
+  return now === undefined ? undefined : site.routes.activity(now);
 }
 
 function changeLine(
@@ -135,7 +145,7 @@ export function activityHistoryView(
   const changed = activityChanges(history, activityId);
   const latest = history.versions[0];
   return {
-    ...(latest && changedInLatest(history).has(activityId) && { changedIn: latest.version }),
+    ...(latest && changedIn(site, activityId) && { changedIn: latest.version }),
     holders: `${holders}.`,
     versions: changed.map(({ version, changes }) => ({
       version: version.version,
