@@ -37,9 +37,12 @@ test.describe('a model built with an earlier release', () => {
 
   test('marks what the latest version changed, and gives each activity its history', async ({
     page,
+    makeAxeBuilder,
   }) => {
     await page.goto('matrix/');
     const added = page.getByRole('row', { name: /^Recovery Plans/ });
+    const onMatrix = await makeAxeBuilder().analyze();
+    expect(onMatrix.violations.map((violation) => violation.id)).toEqual([]);
     await expect(added.getByText('Changed in 2.0')).toBeVisible();
     await expect(
       page.getByRole('row', { name: /^Protection Groups/ }).getByText('Changed in 2.0'),
@@ -51,12 +54,15 @@ test.describe('a model built with an earlier release', () => {
     await expect(history.getByRole('listitem')).toHaveText([
       'The activity: new in VMware Site Recovery, held: Customer Responsible',
     ]);
+    const { violations } = await makeAxeBuilder().analyze();
+    expect(violations.map((violation) => violation.id)).toEqual([]);
     await history.getByRole('link', { name: 'Version 2.0' }).click();
     await expect(page).toHaveURL(/\/changes\/#version-2-0$/);
   });
 
   test('keeps the page of an activity it removed, saying when and what it was', async ({
     page,
+    makeAxeBuilder,
   }) => {
     await page.goto('changes/');
     await page
@@ -74,6 +80,8 @@ test.describe('a model built with an earlier release', () => {
       'version 2.0 (2026-06-01) removed it. What follows is how version 1.0, the last to have it, stated it.',
     );
     await expect(page.getByRole('main').getByRole('listitem')).toHaveText('VMware: Responsible');
+    const { violations } = await makeAxeBuilder().analyze();
+    expect(violations.map((violation) => violation.id)).toEqual([]);
   });
 
   test('publishes an Atom feed of its versions, linked from every page', async ({ page }) => {
