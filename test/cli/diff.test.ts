@@ -1,10 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { diffJsonSchema } from '../../src/diff/changes.ts';
+import { git } from '../helpers/git.ts';
 import { onus } from '../helpers/onus.ts';
 
 const RELEASES = path.resolve('test/fixtures/releases/managed-database');
@@ -19,12 +19,6 @@ function workspace(): string {
   }
   return dir;
 }
-
-const git = (cwd: string, ...args: string[]) =>
-  execFileSync('git', ['-c', 'user.name=Onus', '-c', 'user.email=onus@example.com', ...args], {
-    cwd,
-    stdio: 'pipe',
-  });
 
 describe('onus diff', { timeout: 60_000 }, () => {
   let dir: string;

@@ -1,8 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { git } from '../helpers/git.ts';
 import { onus } from '../helpers/onus.ts';
 
 const RELEASES = path.resolve('test/fixtures/releases/managed-database');
@@ -20,22 +20,22 @@ function workspace(): string {
   return dir;
 }
 
-const git = (cwd: string, ...args: string[]) =>
-  execFileSync('git', ['-c', 'user.name=Onus', '-c', 'user.email=onus@example.com', ...args], {
-    cwd,
-    stdio: 'pipe',
-  });
+/** `onus build --history history` of a workspace, and a reader of the pages it wrote. */
+async function buildWithHistory(dir: string) {
+  const result = await onus(
+    ['build', '--content', 'content', '--history', 'history', '--out', 'site'],
+    dir,
+  );
+  const page = (route: string) => readFileSync(path.join(dir, 'site', route), 'utf8');
+  return { ...result, page };
+}
 
 describe('onus build --history', { timeout: 120_000 }, () => {
   it('should publish the Changes page, its feed and the pages of removed activities', async () => {
     const dir = workspace();
-    const { code, stderr } = await onus(
-      ['build', '--content', 'content', '--history', 'history', '--out', 'site'],
-      dir,
-    );
+    const { code, stderr, page } = await buildWithHistory(dir);
     expect(stderr).toMatch(/^Built the site of 9 activities/);
     expect(code).toBe(0);
-    const page = (route: string) => readFileSync(path.join(dir, 'site', route), 'utf8');
     expect(page('changes/index.html')).toContain('<h2 id="version-3-0">');
     expect(page('changes.xml')).toMatch(
       /^<\?xml version="1.0" encoding="utf-8"\?>\n<feed xmlns="http:\/\/www.w3.org\/2005\/Atom">/,
@@ -79,19 +79,13 @@ describe('onus build --history', { timeout: 120_000 }, () => {
       path.join(dir, 'history', '2.0', 'managed-database.md'),
       readFileSync(releaseFile('2.0'), 'utf8').replace("version: '2.0'\n", ''),
     );
-    const missing = await onus(
-      ['build', '--content', 'content', '--history', 'history', '--out', 'site'],
-      dir,
-    );
+    const missing = await buildWithHistory(dir);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toBe(
       'onus build: Unexpected release `history/2.0/managed-database.md` without a version, expected `version:` in its frontmatter: a history orders releases by it. Nothing was written.\n',
     );
     cpSync(releaseFile('1.0'), path.join(dir, 'history', '2.0', 'managed-database.md'));
-    const twice = await onus(
-      ['build', '--content', 'content', '--history', 'history', '--out', 'site'],
-      dir,
-    );
+    const twice = await buildWithHistory(dir);
     expect(twice.code).toBe(1);
     expect(twice.stderr).toBe(
       'onus build: Unexpected two releases of `managed-database` with version 1.0, expected each release to have its own version. Nothing was written.\n',
@@ -111,13 +105,9 @@ describe('onus build --history', { timeout: 120_000 }, () => {
     cpSync(releaseFile('2.0'), path.join(dir, 'content', 'database-eu.md'));
     mkdirSync(path.join(dir, 'history', 'eu-1.0'));
     cpSync(releaseFile('1.0'), path.join(dir, 'history', 'eu-1.0', 'database-eu.md'));
-    const { code, stderr } = await onus(
-      ['build', '--content', 'content', '--history', 'history', '--out', 'site'],
-      dir,
-    );
+    const { code, stderr, page } = await buildWithHistory(dir);
     expect(stderr).toMatch(/^Built the site of 2 models/);
     expect(code).toBe(0);
-    const page = (route: string) => readFileSync(path.join(dir, 'site', route), 'utf8');
     // The latest first, across the models: 3.0 (2026-04-01), then both 2.0s (2025-09-15)…
     expect(
       [...page('changes/index.html').matchAll(/<h2 id="([^"]+)"/g)].map((match) => match[1]),
