@@ -129,6 +129,21 @@ describe('onus diff', { timeout: 60_000 }, () => {
     ]);
     expect(models[0].changes[0].kind).toBe('model-added');
     expect(models[2].changes[0].kind).toBe('model-removed');
+
+    // A built library: its models.json, and each model's model.json in its folder.
+    const site = path.join(dir, 'library-site');
+    for (const id of ['database', 'database-eu']) {
+      mkdirSync(path.join(site, id), { recursive: true });
+      const printed = await onus(['model', path.join(before, `${id}.md`)], dir);
+      writeFileSync(path.join(site, id, 'model.json'), printed.stdout);
+    }
+    writeFileSync(
+      path.join(site, 'models.json'),
+      JSON.stringify({ models: [{ id: 'database' }, { id: 'database-eu' }] }),
+    );
+    const built = await onus(['diff', 'library-site', 'library-before'], dir);
+    expect(built.code).toBe(0);
+    expect(built.stdout.match(/no changes\n/g)).toHaveLength(2);
   });
 
   it('should compare nothing when a release has errors, and print them at their line', async () => {
