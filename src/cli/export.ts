@@ -59,7 +59,13 @@ export async function exportCommand(args: string[], io: Io): Promise<number> {
   const started = performance.now();
   const prepared = await prepareContent(values.content, io, values.model);
   if (!prepared) return 1;
-  const histories = await historyOption('export', values.history, prepared, io);
+  const histories = await historyOption(
+    'export',
+    values.history,
+    prepared,
+    io,
+    values.model !== undefined,
+  );
   if (histories === null) return 1;
   // The models parse on their thread while the output folder is claimed.
   const target = await claimOutputFolder('export', values.out, values.content, io);

@@ -160,11 +160,13 @@ export async function historyOption(
   source: string | undefined,
   prepared: PreparedContent,
   io: Io,
+  /** One model of a library (`--model`): its releases are those of its id. */
+  oneOfLibrary = false,
 ): Promise<ReadonlyMap<string, readonly ModelRelease[]> | undefined | null> {
   if (source === undefined) return undefined;
   const models = await prepared.models;
   if (!models) return null;
-  const read = await readHistory(source, models, prepared.files, io.cwd);
+  const read = await readHistory(source, models, prepared.files, io.cwd, oneOfLibrary);
   if ('releases' in read) return read.releases;
   if (read.problems) io.stderr(`${formatReport(read.problems, io.color)}\n`);
   io.stderr(`onus ${command}: ${printable(read.error)}. Nothing was written.\n`);

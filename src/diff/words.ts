@@ -34,10 +34,9 @@ export function changeWords(change: Change, view: WordsView): ChangeWords {
   if (TEXTS.has(change.kind)) {
     const which =
       change.from === undefined ? 'added' : change.to === undefined ? 'removed' : 'changed';
-    const what = change.kind === 'fields' ? 'fields' : change.kind;
     return {
       about,
-      says: `${what} ${which}`,
+      says: `${change.kind} ${which}`,
       ...(change.from !== undefined && { before: list(change.from) }),
       ...(change.to !== undefined && { after: list(change.to) }),
     };

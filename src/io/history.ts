@@ -23,13 +23,15 @@ export async function readHistory(
   current: readonly Model[],
   files: readonly string[],
   cwd: string,
+  /** Releases go to the model of their id even when one model is published (one of a library). */
+  byId = false,
 ): Promise<ReadHistory> {
   const found = source === 'git' ? await fromGit(files, cwd) : await fromFolder(source, cwd);
   if ('error' in found) return found;
   const releases = new Map<string, ModelRelease[]>(current.map((model) => [model.id, []]));
   for (const { model, date, shown } of found.releases) {
     // A site of one model: every release is that model's, whatever its file was called.
-    const id = current.length === 1 ? current[0]!.id : model.id;
+    const id = current.length === 1 && !byId ? current[0]!.id : model.id;
     const list = releases.get(id);
     if (!list) continue;
     if (model.version === undefined) {

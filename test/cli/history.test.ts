@@ -124,5 +124,30 @@ describe('onus build --history', { timeout: 120_000 }, () => {
       'urn:onus:managed-database:version:3.0:party:auditor',
     ]);
     expect(page('database-eu/changes/index.html')).toContain('<h2 id="version-2-0">');
+    // One model of the library, exported alone: its own releases, not the others' too.
+    const alone = await onus(
+      [
+        'export',
+        '--content',
+        'content',
+        '--model',
+        'managed-database',
+        '--history',
+        'history',
+        '--out',
+        'one',
+      ],
+      dir,
+    );
+    expect(alone.code).toBe(0);
+    const changes = readFileSync(
+      path.join(dir, 'one', 'managed-database', 'changes', 'index.html'),
+      'utf8',
+    );
+    expect([...changes.matchAll(/<h2 id="([^"]+)"/g)].map((match) => match[1])).toEqual([
+      'version-3-0',
+      'version-2-0',
+      'version-1-0',
+    ]);
   });
 });
