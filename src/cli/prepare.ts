@@ -167,7 +167,14 @@ export async function historyOption(
   const models = await prepared.models;
   if (!models) return null;
   const read = await readHistory(source, models, prepared.files, io.cwd, oneOfLibrary);
-  if ('releases' in read) return read.releases;
+  if ('releases' in read) {
+    for (const release of read.unmatched) {
+      io.stderr(
+        `onus ${command}: left out ${printable(release)} of the history: no model of the content has its id\n`,
+      );
+    }
+    return read.releases;
+  }
   if (read.problems) io.stderr(`${formatReport(read.problems, io.color)}\n`);
   io.stderr(`onus ${command}: ${printable(read.error)}. Nothing was written.\n`);
   return null;

@@ -8,7 +8,12 @@ import { readRelease } from './releases.ts';
 
 /** Each model's earlier releases, oldest first, by model id; or why they could not be read. */
 export type ReadHistory =
-  { releases: Map<string, ModelRelease[]> } | { error: string; problems?: VFile[] };
+  | {
+      releases: Map<string, ModelRelease[]>;
+      /** Releases of models the content folder does not publish: left out, and said so. */
+      unmatched: string[];
+    }
+  | { error: string; problems?: VFile[] };
 
 const byVersion = new Intl.Collator('en', { numeric: true, sensitivity: 'base' }).compare;
 
@@ -29,11 +34,16 @@ export async function readHistory(
   const found = source === 'git' ? await fromGit(files, cwd) : await fromFolder(source, cwd);
   if ('error' in found) return found;
   const releases = new Map<string, ModelRelease[]>(current.map((model) => [model.id, []]));
+  const unmatched: string[] = [];
   for (const { model, date, shown } of found.releases) {
     // A site of one model: every release is that model's, whatever its file was called.
     const id = current.length === 1 && !byId ? current[0]!.id : model.id;
     const list = releases.get(id);
-    if (!list) continue;
+    if (!list) {
+      // Exporting one model of a library (`--model`), the others' releases are not its.
+      if (!byId) unmatched.push(`${shown} (model \`${id}\`)`);
+      continue;
+    }
     if (model.version === undefined) {
       return {
         error: `Unexpected release \`${shown}\` without a version, expected \`version:\` in its frontmatter: a history orders releases by it`,
@@ -62,7 +72,7 @@ export async function readHistory(
       };
     }
   }
-  return { releases };
+  return { releases, unmatched };
 }
 
 interface FoundRelease {

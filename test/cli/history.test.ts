@@ -105,8 +105,12 @@ describe('onus build --history', { timeout: 120_000 }, () => {
     cpSync(releaseFile('2.0'), path.join(dir, 'content', 'database-eu.md'));
     mkdirSync(path.join(dir, 'history', 'eu-1.0'));
     cpSync(releaseFile('1.0'), path.join(dir, 'history', 'eu-1.0', 'database-eu.md'));
+    // A release of a model the content no longer publishes.
+    cpSync(releaseFile('1.0'), path.join(dir, 'history', 'eu-1.0', 'retired.md'));
     const { code, stderr, page } = await buildWithHistory(dir);
-    expect(stderr).toMatch(/^Built the site of 2 models/);
+    expect(stderr).toMatch(
+      /^onus build: left out history\/eu-1\.0\/retired\.md \(model `retired`\) of the history: no model of the content has its id\nBuilt the site of 2 models/,
+    );
     expect(code).toBe(0);
     // The latest first, across the models: 3.0 (2026-04-01), then both 2.0s (2025-09-15)…
     expect(
@@ -140,6 +144,7 @@ describe('onus build --history', { timeout: 120_000 }, () => {
       dir,
     );
     expect(alone.code).toBe(0);
+    expect(alone.stderr).not.toContain('left out');
     const changes = readFileSync(
       path.join(dir, 'one', 'managed-database', 'changes', 'index.html'),
       'utf8',
