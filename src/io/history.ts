@@ -1,10 +1,12 @@
-import { execFile } from 'node:child_process';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { VFile } from 'vfile';
+import type { VFile } from 'vfile';
 import type { ModelRelease } from '../diff/history.ts';
+import { hasErrors } from '../model/diagnostics.ts';
 import type { Model } from '../model/index.ts';
-import { readRelease } from './releases.ts';
+import { loadFiles } from './files.ts';
+import { fileAtRevision, git } from './git.ts';
+import { gitFile, parseEach, readModelJson } from './releases.ts';
 
 /** Each model's earlier releases, oldest first, by model id; or why they could not be read. */
 export type ReadHistory =
@@ -106,57 +108,66 @@ async function fromFolder(
       error: `Unexpected history \`${source}\` without releases, expected model files or model.json files in it`,
     };
   }
+  // The model files parse on one thread, each on its own: releases of one model share its id.
+  const markdown = entries.filter((file) => !file.endsWith('model.json'));
+  const parsed = new Map(
+    (await parseEach(await loadFiles(markdown, cwd), cwd)).map((result, index) => [
+      markdown[index]!,
+      result,
+    ]),
+  );
   const releases: FoundRelease[] = [];
   for (const file of entries) {
-    const read = await readRelease(file, cwd);
+    const result = parsed.get(file);
+    if (result) {
+      if (!result.model || hasErrors(result.file)) return withErrors(file, result.file);
+      releases.push({ model: result.model, shown: file });
+      continue;
+    }
+    const read = await readModelJson(path.resolve(cwd, file), file);
     if ('error' in read) return read;
-    if ('problems' in read)
-      return { error: `Unexpected release \`${file}\` with errors`, problems: read.problems };
-    releases.push(...read.models.map((model) => ({ model, shown: file })));
+    if ('models' in read) releases.push(...read.models.map((model) => ({ model, shown: file })));
   }
   return { releases };
 }
+
+const withErrors = (shown: string, file: VFile) => ({
+  error: `Unexpected release \`${shown}\` with errors`,
+  problems: [file],
+});
 
 /** Each model file as each tag of the repository has it, dated by the tag. */
 async function fromGit(
   files: readonly string[],
   cwd: string,
 ): Promise<{ releases: FoundRelease[] } | { error: string; problems?: VFile[] }> {
-  const tags = await run(
+  const tags = await git(
     ['tag', '--list', '--sort=creatordate', '--format=%(refname:short)%09%(creatordate:short)'],
     cwd,
   );
   if ('error' in tags) return { error: `Unexpected history from git: ${tags.error}` };
-  const releases: FoundRelease[] = [];
-  for (const line of tags.output.split('\n').filter(Boolean)) {
+  const found: Array<{ file: VFile; date?: string }> = [];
+  for (const line of tags.output.toString().split('\n').filter(Boolean)) {
     const [tag, date] = line.split('\t') as [string, string | undefined];
     for (const file of files) {
       const relative = path.relative(cwd, file).split(path.sep).join('/');
-      const type = await run(['cat-file', '-t', `${tag}:./${relative}`], cwd);
-      if ('error' in type || type.output.trim() !== 'blob') continue;
       const given = `git:${tag}:${relative}`;
-      const read = await readRelease(given, cwd);
-      if ('error' in read) return read;
-      if ('problems' in read)
-        return { error: `Unexpected release \`${given}\` with errors`, problems: read.problems };
-      for (const model of read.models)
-        releases.push({ model, shown: given, ...(date && { date }) });
+      const at = await fileAtRevision(tag, relative, cwd);
+      // A tag from before the model existed, or that has a folder there, has no release of it.
+      if ('missing' in at) continue;
+      if ('error' in at) return { error: `Unexpected \`${given}\`: ${at.error}` };
+      found.push({ file: gitFile(given, relative, cwd, at.bytes), ...(date && { date }) });
     }
   }
+  const parsed = await parseEach(
+    found.map(({ file }) => file),
+    cwd,
+  );
+  const releases: FoundRelease[] = [];
+  for (const [index, { model, file }] of parsed.entries()) {
+    if (!model || hasErrors(file)) return withErrors(String(file.path), file);
+    const { date } = found[index]!;
+    releases.push({ model, shown: String(file.path), ...(date && { date }) });
+  }
   return { releases };
-}
-
-function run(args: string[], cwd: string): Promise<{ output: string } | { error: string }> {
-  return new Promise((resolve) => {
-    execFile('git', args, { cwd, windowsHide: true }, (error, stdout, stderr) => {
-      if (!error) return resolve({ output: stdout });
-      const code = (error as NodeJS.ErrnoException).code;
-      resolve({
-        error:
-          code === 'ENOENT'
-            ? 'git is not installed here'
-            : stderr.trim().split('\n')[0] || error.message,
-      });
-    });
-  });
 }

@@ -1,13 +1,13 @@
-import { execFile } from 'node:child_process';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
-import { LIMITS } from '../markdown/limits.ts';
 import { hasErrors } from '../model/diagnostics.ts';
 import { ModelSchema, type Model } from '../model/index.ts';
 import { checkLibrary } from '../model/library.ts';
 import { loadFiles } from './files.ts';
+import { fileAtRevision } from './git.ts';
 import { ParseWorker } from './parse-in-worker.ts';
+import type { ParseResult } from '../readers/index.ts';
 
 /** A release's models, or why they could not be read: files with diagnostics, or one reason. */
 export type ReadRelease = { models: Model[] } | { problems: VFile[] } | { error: string };
@@ -42,8 +42,20 @@ const isFile = (file: string) =>
     () => false,
   );
 
-/** Markdown model files, parsed on the parse thread as `onus check` parses them. */
+/** Markdown model files, parsed on the parse thread as `onus check` parses them, and checked together. */
 async function parseFiles(files: VFile[], cwd: string): Promise<ReadRelease> {
+  const results = await parseEach(files, cwd);
+  if (results.every((result) => result.model)) {
+    checkLibrary(results.map(({ model, file }) => ({ model: model!, file })));
+  }
+  if (results.some((result) => hasErrors(result.file))) {
+    return { problems: results.map((result) => result.file) };
+  }
+  return { models: results.map((result) => result.model!) };
+}
+
+/** Each file's parse, on one parse thread; a file that could not be read has no model. */
+export async function parseEach(files: readonly VFile[], cwd: string): Promise<ParseResult[]> {
   const parser = new ParseWorker();
   const parses = files.map((loaded) =>
     loaded.value instanceof Uint8Array
@@ -56,17 +68,10 @@ async function parseFiles(files: VFile[], cwd: string): Promise<ReadRelease> {
       : Promise.resolve({ model: undefined, file: loaded }),
   );
   parser.close();
-  const results = await Promise.all(parses);
-  if (results.every((result) => result.model)) {
-    checkLibrary(results.map(({ model, file }) => ({ model: model!, file })));
-  }
-  if (results.some((result) => hasErrors(result.file))) {
-    return { problems: results.map((result) => result.file) };
-  }
-  return { models: results.map((result) => result.model!) };
+  return Promise.all(parses);
 }
 
-async function readModelJson(file: string, shown: string): Promise<ReadRelease> {
+export async function readModelJson(file: string, shown: string): Promise<ReadRelease> {
   const text = await readFile(file, 'utf8').catch(() => undefined);
   if (text === undefined) return { error: `Unexpected unreadable \`${shown}\`` };
   let data: unknown;
@@ -124,40 +129,21 @@ async function readFromGit(given: string, cwd: string): Promise<ReadRelease> {
   }
   const [, revision, file] = match as unknown as [string, string, string];
   const relative = path.relative(cwd, path.resolve(cwd, file)).split(path.sep).join('/');
-  const object = `${revision}:./${relative}`;
-  const type = await git(['cat-file', '-t', object], cwd);
-  if ('error' in type) return { error: `Unexpected \`${given}\`: ${type.error}` };
-  if (type.output.toString().trim() !== 'blob') {
-    return {
-      error: `Unexpected \`${given}\`, which is a folder in ${revision}, expected a model file`,
-    };
+  const found = await fileAtRevision(revision, relative, cwd);
+  if ('error' in found) return { error: `Unexpected \`${given}\`: ${found.error}` };
+  if ('missing' in found) {
+    return found.missing === 'folder'
+      ? {
+          error: `Unexpected \`${given}\`, which is a folder in ${revision}, expected a model file`,
+        }
+      : { error: `Unexpected \`${given}\`: ${found.said}` };
   }
-  const shown = await git(['show', object], cwd);
-  if ('error' in shown) return { error: `Unexpected \`${given}\`: ${shown.error}` };
-  const loaded = new VFile({ path: given, cwd, value: shown.output });
-  loaded.data.source = path.basename(relative);
-  return parseFiles([loaded], cwd);
+  return parseFiles([gitFile(given, relative, cwd, found.bytes)], cwd);
 }
 
-function git(args: string[], cwd: string): Promise<{ output: Buffer } | { error: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      'git',
-      args,
-      { cwd, encoding: 'buffer', maxBuffer: LIMITS.fileBytes, windowsHide: true },
-      (error, stdout, stderr) => {
-        if (!error) return resolve({ output: stdout });
-        const code = (error as NodeJS.ErrnoException).code;
-        const said = stderr.toString().trim().split('\n')[0];
-        resolve({
-          error:
-            code === 'ENOENT'
-              ? 'git is not installed here'
-              : code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER'
-                ? `the file is larger than ${LIMITS.fileBytes / 1024 / 1024} MB, the most a model file may be`
-                : said || error.message,
-        });
-      },
-    );
-  });
+/** A file read from git, named `git:REV:path` in diagnostics. */
+export function gitFile(given: string, relative: string, cwd: string, bytes: Buffer): VFile {
+  const loaded = new VFile({ path: given, cwd, value: bytes });
+  loaded.data.source = path.basename(relative);
+  return loaded;
 }

@@ -84,10 +84,24 @@ function changeLine(
   };
 }
 
-/** The Changes page: each version, newest first, its changes grouped by party. */
+const views = new WeakMap<SiteModel, VersionView[]>();
+
+/**
+ * The Changes page: each version, newest first, its changes grouped by party. Made once per
+ * model: the page, the feeds (one per party) and "my stack" all read it.
+ */
 export function changesView(site: SiteModel): VersionView[] {
   const history = site.history;
   if (!history) return [];
+  let view = views.get(site);
+  if (!view) {
+    view = versionViews(site, history);
+    views.set(site, view);
+  }
+  return view;
+}
+
+function versionViews(site: SiteModel, history: ModelHistory): VersionView[] {
   return history.versions.map((version) => {
     const { before, release } = releasesOf(history, version);
     const parties = partiesOf(before?.model ?? null, release.model);
