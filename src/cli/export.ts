@@ -5,6 +5,9 @@ import { writeFolderAtomically } from '../io/output-folder.ts';
 import { slugify } from '../model/index.ts';
 import { hostedPath } from '../site/routes.ts';
 import { astroBuild } from './astro-build.ts';
+import { moveFilesInto, stageDataDownloads } from './data-downloads.ts';
+import { DATA_FORMATS, exportData, type DataFormat } from './export-data.ts';
+import { UsageError } from './io.ts';
 import type { Io } from './io.ts';
 import { printable } from './printable.ts';
 import {
@@ -15,7 +18,7 @@ import {
   reportRefusal,
 } from './prepare.ts';
 
-export const exportUsage = `Usage: onus export [--content DIR] [--model ID] [--out DIR] [--site URL] [--base PATH] [--history SOURCE]
+export const exportUsage = `Usage: onus export [--content DIR] [--model ID] [--out DIR] [--format html|oscal|xlsx] [--site URL] [--base PATH] [--history SOURCE]
 
 Exports the models in DIR (default content/) for reading offline, from disk, with no server
 and no network, into the output folder (default export/):
@@ -31,6 +34,11 @@ The output folder is replaced as a whole, and only when the whole export succeed
   --content DIR   folder of model files, also in subfolders (default: content); several
                   make a library, exported whole as <folder-name>.html, <folder-name>/, .zip
   --model ID      export only the model ID of the library, as a site of that model alone
+  --format FORMAT html (default): the offline site above;
+                  oscal: <model-id>.oscal.json per model, an OSCAL 1.0.6 component definition;
+                  xlsx: <model-id>.xlsx per model, a workbook of the matrix (an outline group
+                  per area), the notes and conditions, the references and the model's parties,
+                  levels and contexts. Their activities link to the hosted pages with --site
   --out DIR       output folder (default: export); replaced only if new, empty or an
                   earlier output of Onus
   --site URL      where the hosted site lives: permalinks and downloads point there
@@ -53,9 +61,29 @@ export async function exportCommand(args: string[], io: Io): Promise<number> {
       model: { type: 'string' },
       verbose: { type: 'boolean', default: false },
       history: { type: 'string' },
+      format: { type: 'string', default: 'html' },
     },
   });
   const site = checkSiteUrl(values.site);
+  if (values.format !== 'html') {
+    if (!(values.format in DATA_FORMATS)) {
+      throw new UsageError(`--format must be html, oscal or xlsx, got \`${values.format}\``);
+    }
+    if (values.history !== undefined) {
+      throw new UsageError('--history goes with the html format only');
+    }
+    return exportData(
+      values.format as DataFormat,
+      {
+        content: values.content,
+        out: values.out,
+        ...(values.model !== undefined && { model: values.model }),
+        ...(site && { site }),
+        base: values.base,
+      },
+      io,
+    );
+  }
   const started = performance.now();
   const prepared = await prepareContent(values.content, io, values.model);
   if (!prepared) return 1;
@@ -86,6 +114,13 @@ export async function exportCommand(args: string[], io: Io): Promise<number> {
     const result = await writeFolderAtomically(
       target,
       async (folder) => {
+        const downloads = stageDataDownloads(prepared.models, path.dirname(folder), {
+          ...(site && { site }),
+          base: values.base,
+          links: 'files',
+        });
+        // Awaited after the build; a build that fails first must not leave it unhandled.
+        downloads.catch(() => undefined);
         await astroBuild(
           {
             content: prepared.directory,
@@ -100,6 +135,8 @@ export async function exportCommand(args: string[], io: Io): Promise<number> {
           path.join(folder, name),
           path.dirname(folder),
         );
+        const made = await downloads;
+        if (made) moveFilesInto(made, path.join(folder, name));
         return writeOfflineExport(models, folder, name, hostedRoot, histories ?? undefined);
       },
       { warn: (message) => io.stderr(`onus export: ${printable(message)}\n`) },

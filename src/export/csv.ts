@@ -21,6 +21,15 @@ export function matrixCsv(
   activities: readonly Activity[],
   urlOf: (activityId: string) => string,
 ): string {
+  return csvText(matrixRows(model, activities, urlOf));
+}
+
+/** The rows of `matrix.csv`, its header first: the workbook's matrix sheet has the same. */
+export function matrixRows(
+  model: Vocabulary,
+  activities: readonly Activity[],
+  urlOf: (activityId: string) => string,
+): string[][] {
   const onlyDefault = !declaresLevels(model);
   const levelName = new Map(model.levels.map((level) => [level.id, level.name]));
   const withReferences = activities.some((activity) => activity.references.length > 0);
@@ -81,7 +90,7 @@ export function matrixCsv(
     urlOf(activity.id),
     ...(withFootnotes ? [activityFootnotes(activity)] : []),
   ]);
-  return csvText([header, ...rows]);
+  return [header, ...rows];
 }
 
 /**
@@ -202,6 +211,14 @@ export function assignmentsCsv(
   models: ReadonlyArray<{ model: Model; activities: readonly Activity[] }>,
   urlOf: (modelId: string, activityId: string) => string,
 ): string {
+  return csvText(assignmentRows(models, urlOf));
+}
+
+/** The rows of `assignments.csv`, its header first: the workbook's notes sheet has the same. */
+export function assignmentRows(
+  models: ReadonlyArray<{ model: Model; activities: readonly Activity[] }>,
+  urlOf: (modelId: string, activityId: string) => string,
+): string[][] {
   const library = models.length > 1;
   const header = [
     ...(library ? ['Model'] : []),
@@ -245,5 +262,5 @@ export function assignmentsCsv(
       ]),
     );
   });
-  return csvText([header, ...rows]);
+  return [header, ...rows];
 }

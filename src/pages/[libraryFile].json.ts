@@ -22,6 +22,9 @@ export const GET: APIRoute = async ({ site: address }) => {
     url: url(scoped.home()),
     modelJson: url(scoped.modelJson()),
     matrixCsv: url(scoped.matrixCsv()),
+    assignmentsCsv: url(scoped.assignmentsCsv()),
+    matrixXlsx: url(scoped.matrixXlsx()),
+    oscal: url(scoped.oscal()),
   }));
   const body = {
     title: library.title,

@@ -20,6 +20,9 @@ export const routes = {
   modelJson: () => 'model.json',
   matrixCsv: () => 'matrix.csv',
   assignmentsCsv: () => 'assignments.csv',
+  /** The matrix, notes and references as an Excel workbook, and the model as OSCAL. */
+  matrixXlsx: () => 'matrix.xlsx',
+  oscal: () => 'oscal-component-definition.json',
   permalinks: () => 'permalinks.json',
   /** With `--history`: what changed from release to release, and its Atom feed. */
   changes: () => 'changes/',
@@ -43,6 +46,8 @@ export type ModelRoutes = Pick<
   | 'modelJson'
   | 'matrixCsv'
   | 'assignmentsCsv'
+  | 'matrixXlsx'
+  | 'oscal'
   | 'permalinks'
   | 'changes'
   | 'changesFeed'
@@ -64,6 +69,8 @@ export function modelRoutes(scope: string): ModelRoutes {
     modelJson: () => `${scope}${routes.modelJson()}`,
     matrixCsv: () => `${scope}${routes.matrixCsv()}`,
     assignmentsCsv: () => `${scope}${routes.assignmentsCsv()}`,
+    matrixXlsx: () => `${scope}${routes.matrixXlsx()}`,
+    oscal: () => `${scope}${routes.oscal()}`,
     permalinks: () => `${scope}${routes.permalinks()}`,
     changes: () => `${scope}${routes.changes()}`,
     changesFeed: () => `${scope}${routes.changesFeed()}`,

@@ -1,0 +1,42 @@
+import { mkdirSync, readdirSync, renameSync } from 'node:fs';
+import path from 'node:path';
+import type { DataDownloadOptions } from '../export/data-downloads.ts';
+import { makeRunFolder } from '../io/run-folder.ts';
+import { runOnThread } from '../io/threads.ts';
+import type { Model } from '../model/index.ts';
+
+/**
+ * Each model's workbook and OSCAL component definition, once the models are read: made on a
+ * thread of their own while Astro renders the pages (a workbook of 1,000 activities takes a
+ * third of a second), into a folder of their own. Returns that folder, or undefined when the
+ * models have errors.
+ */
+export async function stageDataDownloads(
+  models: Promise<readonly Model[] | undefined>,
+  parent: string,
+  options: Omit<DataDownloadOptions, 'now'>,
+): Promise<string | undefined> {
+  const ready = await models;
+  if (!ready) return undefined;
+  const staging = await makeRunFolder(parent, '.onus-work');
+  await runOnThread(new URL('./data-downloads-worker.ts', import.meta.url), {
+    folder: staging,
+    models: ready,
+    options: { ...options, now: new Date() },
+  });
+  return staging;
+}
+
+/** Move every file `staging` holds to the same place in `folder`, whose folders may exist. */
+export function moveFilesInto(staging: string, folder: string): void {
+  for (const entry of readdirSync(staging, { withFileTypes: true })) {
+    const from = path.join(staging, entry.name);
+    const to = path.join(folder, entry.name);
+    if (entry.isDirectory()) {
+      mkdirSync(to, { recursive: true });
+      moveFilesInto(from, to);
+    } else {
+      renameSync(from, to);
+    }
+  }
+}

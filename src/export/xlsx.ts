@@ -1,0 +1,143 @@
+import ExcelJS from 'exceljs';
+import type { Activity, Model } from '../model/index.ts';
+import { assignmentRows, matrixRows } from './csv.ts';
+
+/** The sheets of a model's workbook, by name: `onus import` reads them back by these names. */
+export const SHEETS = {
+  matrix: 'Matrix',
+  notes: 'Notes and conditions',
+  references: 'References',
+  model: 'Model',
+} as const;
+
+/** The header of the model sheet's table of parties, levels and contexts. */
+export const MODEL_SHEET_HEADER = ['Kind', 'Id', 'Name', 'Short', 'Responsible', 'Description'];
+
+/**
+ * A model as an Excel workbook: the matrix (as `matrix.csv`, with a row per area above its
+ * activities, grouped in outline levels, the header frozen and filtered, and each activity
+ * linked to its permanent page), every assignment with its level, contexts, condition,
+ * footnotes and note (as `assignments.csv`), the references, and the model's parties,
+ * levels and contexts — all `onus import` needs to read the model back.
+ */
+export async function modelWorkbook(
+  model: Model,
+  activities: readonly Activity[],
+  urlOf: (activityId: string) => string,
+): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Onus';
+  // A fixed date: the same model gives the same workbook.
+  workbook.created = workbook.modified = new Date(reviewedOrEpoch(model));
+  workbook.title = model.title;
+
+  const rows = matrixRows(model, activities, urlOf);
+  const header = rows[0]!;
+  const urlColumn = header.indexOf('URL') + 1;
+  const matrix = workbook.addWorksheet(SHEETS.matrix, {
+    views: [{ state: 'frozen', ySplit: 1 }],
+    properties: { outlineProperties: { summaryBelow: false, summaryRight: false } },
+  });
+  matrix.addRow(header).font = { bold: true };
+  let openPath: readonly string[] = [];
+  activities.forEach((activity, index) => {
+    // Each area met anew gets its own row, which opens its group at its parent's depth.
+    let same = 0;
+    while (same < openPath.length && openPath[same] === activity.path[same]) same += 1;
+    for (let depth = same; depth < activity.path.length; depth += 1) {
+      const areaRow = matrix.addRow([activity.path.slice(0, depth + 1).join(' > ')]);
+      areaRow.font = { bold: true };
+      areaRow.outlineLevel = depth;
+    }
+    openPath = activity.path;
+    const row = matrix.addRow(rows[index + 1]!);
+    row.outlineLevel = activity.path.length;
+    const url = urlOf(activity.id);
+    row.getCell(2).value = { text: activity.title, hyperlink: url };
+    row.getCell(urlColumn).value = { text: url, hyperlink: url };
+  });
+  matrix.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: header.length } };
+  widen(matrix, header);
+
+  const notes = workbook.addWorksheet(SHEETS.notes, { views: [{ state: 'frozen', ySplit: 1 }] });
+  const noteRows = assignmentRows([{ model, activities }], (_, id) => urlOf(id));
+  notes.addRows(noteRows);
+  notes.getRow(1).font = { bold: true };
+  notes.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: noteRows[0]!.length } };
+  widen(notes, noteRows[0]!);
+
+  const references = workbook.addWorksheet(SHEETS.references, {
+    views: [{ state: 'frozen', ySplit: 1 }],
+  });
+  const referenceHeader = ['Activity id', 'Activity', 'Framework', 'Id', 'Reference URL'];
+  references.addRow(referenceHeader).font = { bold: true };
+  for (const activity of activities) {
+    for (const reference of activity.references) {
+      const row = references.addRow([
+        activity.id,
+        activity.title,
+        reference.framework,
+        reference.id,
+        reference.url ?? '',
+      ]);
+      if (reference.url) row.getCell(5).value = { text: reference.url, hyperlink: reference.url };
+    }
+  }
+  references.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: 5 } };
+  widen(references, referenceHeader);
+
+  const about = workbook.addWorksheet(SHEETS.model);
+  about.addRow(MODEL_SHEET_HEADER).font = { bold: true };
+  about.addRows([
+    ['Model', model.id, model.title, '', '', model.description ?? ''],
+    ...(model.version ? [['Version', '', model.version, '', '', '']] : []),
+    ...(model.publisher ? [['Publisher', '', model.publisher, '', '', '']] : []),
+    ...(model.sourceUrl ? [['Source', '', model.sourceUrl, '', '', '']] : []),
+    ...(model.reviewed ? [['Reviewed', '', model.reviewed, '', '', '']] : []),
+    ...model.parties.map((party) => [
+      'Party',
+      party.id,
+      party.name,
+      party.short ?? '',
+      '',
+      party.scope ?? '',
+    ]),
+    ...model.levels.map((level) => [
+      'Level',
+      level.id,
+      level.name,
+      level.short === level.name ? '' : level.short,
+      level.responsible ? 'yes' : 'no',
+      level.description ?? '',
+    ]),
+    ...model.contexts.map((context) => [
+      'Context',
+      context.id,
+      context.name,
+      '',
+      '',
+      context.description ?? '',
+    ]),
+  ]);
+  widen(about, MODEL_SHEET_HEADER);
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+const reviewedOrEpoch = (model: Model) =>
+  model.reviewed ? `${model.reviewed}T00:00:00Z` : '2000-01-01T00:00:00Z';
+
+/** Columns wide enough for their header, narrow for marks, at most 60 characters. */
+function widen(sheet: ExcelJS.Worksheet, header: readonly string[]) {
+  header.forEach((title, index) => {
+    const column = sheet.getColumn(index + 1);
+    let width = title.length;
+    column.eachCell({ includeEmpty: false }, (cell) => {
+      const text =
+        typeof cell.value === 'object' && cell.value
+          ? String((cell.value as { text?: string }).text ?? '')
+          : String(cell.value ?? '');
+      width = Math.max(width, Math.min(60, text.length));
+    });
+    column.width = Math.max(8, width + 2);
+  });
+}
