@@ -1,4 +1,12 @@
-import type { Heading, List, ListItem, Paragraph, PhrasingContent, RootContent } from 'mdast';
+import type {
+  FootnoteReference,
+  Heading,
+  List,
+  ListItem,
+  Paragraph,
+  PhrasingContent,
+  RootContent,
+} from 'mdast';
 import { report } from '../model/diagnostics.ts';
 import type { AreaDraft, AssignmentDraft } from '../model/drafts.ts';
 import { deriveId } from '../model/ids.ts';
@@ -240,7 +248,7 @@ function readPartyItem(context: MatrixContext, item: ListItem): AssignmentDraft 
     return undefined;
   }
   // The head runs to the first `:` in the text; the note starts after it.
-  const { head, note } = splitAtColon(inline);
+  const { head, note, marks } = splitAtColon(inline);
   const parts = readHead(head);
   if (!parts) {
     report(
@@ -272,14 +280,27 @@ function readPartyItem(context: MatrixContext, item: ListItem): AssignmentDraft 
     ...(contexts && { contexts }),
     ...(noteMarkdown !== undefined && { note: noteMarkdown }),
     ...(condition && { condition }),
+    // `- **Provider**[^1] in Monitoring`: the author's remark on this level, as in a grid's cell.
+    ...(marks.length > 0 && {
+      footnotes: marks.map((mark) => ({
+        label: mark.label ?? mark.identifier,
+        text: context.footnotes.get(mark.identifier) ?? '',
+      })),
+    }),
     position,
   };
 }
 
-function splitAtColon(inline: PhrasingContent[]): { head: string; note: PhrasingContent[] } {
+function splitAtColon(inline: PhrasingContent[]): {
+  head: string;
+  note: PhrasingContent[];
+  marks: FootnoteReference[];
+} {
   let head = '';
+  const marks: FootnoteReference[] = [];
   for (let index = 0; index < inline.length; index++) {
     const node = inline[index]!;
+    if (node.type === 'footnoteReference') marks.push(node);
     if (node.type !== 'text') {
       head += plainText(node);
       continue;
@@ -293,11 +314,12 @@ function splitAtColon(inline: PhrasingContent[]): { head: string; note: Phrasing
     const after = node.value.slice(colon + 1).replace(/^\s+/, '');
     return {
       head,
+      marks,
       note: [
         ...(after ? [{ type: 'text', value: after } as PhrasingContent] : []),
         ...inline.slice(index + 1),
       ],
     };
   }
-  return { head, note: [] };
+  return { head, note: [], marks };
 }

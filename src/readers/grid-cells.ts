@@ -15,7 +15,21 @@ import { resolveContexts, resolveLevel, type MatrixContext } from './matrix-cont
  */
 
 /** What tables use for "this party": ticks, crosses in the X-marks-the-spot sense, dots. */
-const MARKS = new Set(['✓', '✔', '✅', '☑', '√', 'x', 'yes', 'y', 'true', '●', '•', '■', '*']);
+export const MARKS = new Set([
+  '✓',
+  '✔',
+  '✅',
+  '☑',
+  '√',
+  'x',
+  'yes',
+  'y',
+  'true',
+  '●',
+  '•',
+  '■',
+  '*',
+]);
 /** …and for "not this party": a crossed-out mark, a dash, a no. */
 export const NOTHING = new Set(['', '-', '–', '—', 'no', 'n', 'none', 'false', '❌', '✗', '✘']);
 /** Emoji variation selectors (`✔️` is `✔` + U+FE0F) say how to draw a mark, not which. */

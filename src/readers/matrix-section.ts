@@ -1,6 +1,7 @@
 import type { Heading, RootContent, Table } from 'mdast';
 import type { VFile } from 'vfile';
 import { ModelBuilder, type BuiltMatrix } from '../model/builder.ts';
+import type { AreaDraft } from '../model/drafts.ts';
 import { hasErrors, report } from '../model/diagnostics.ts';
 import type { MatrixContext } from './matrix-context.ts';
 import { readItemTitle } from './item-title.ts';
@@ -207,7 +208,22 @@ function readAreaSection(context: MatrixContext, heading: Heading, content: Root
     ...(heading.position && { position: heading.position }),
   });
   if (!title) return;
-  const area = context.builder.area(title, null, startOf(heading)) ?? null;
+  // `### Platform › Network` nests, as a grid's Area cell does; an explicit id is the last area's.
+  const parts = title.text.split('›').map((part) => part.trim());
+  let area: AreaDraft | null = null;
+  if (parts.length > 1 && parts.every((part) => part !== '')) {
+    for (const [index, part] of parts.entries()) {
+      const last = index === parts.length - 1;
+      area =
+        context.builder.area(
+          last ? { ...title, text: part } : { text: part, formerIds: [] },
+          area,
+          startOf(heading),
+        ) ?? null;
+    }
+  } else {
+    area = context.builder.area(title, null, startOf(heading)) ?? null;
+  }
   const { before, groups } = splitAtHeadings(content, 4);
   for (const node of before) {
     if (node.type === 'table') readGridTable(context, asGrid(context, node), area);
