@@ -43,6 +43,13 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
       return { run: diff, usage: diffUsage };
     },
   },
+  import: {
+    summary: 'turn a spreadsheet (CSV or XLSX) into SRM Markdown',
+    load: async () => {
+      const { importCommand, importUsage } = await import('./import.ts');
+      return { run: importCommand, usage: importUsage };
+    },
+  },
   model: {
     summary: 'print the responsibility model of a file as JSON',
     load: async () => {

@@ -1,0 +1,589 @@
+import { stringify } from 'yaml';
+import { slugify } from '../model/ids.ts';
+import { MARKS, NOT_APPLICABLE, NOTHING } from '../readers/grid-cells.ts';
+import { closestLabel } from '../readers/vocabulary.ts';
+import { cellText, inlineText } from './markdown-text.ts';
+import { idFromUrl, splitReferences } from './long-form.ts';
+import type { ImportProblems, Sheet } from './table.ts';
+
+/** What a column of a wide grid holds, as `onus import` reads it. */
+export type ColumnRole =
+  | 'area'
+  | 'title'
+  | 'id'
+  | 'url'
+  | 'references'
+  | 'reference'
+  | 'description'
+  | 'footnotes'
+  | 'holders'
+  | 'party'
+  | 'context'
+  | 'party-context'
+  | 'field';
+
+const AREA = new Set(['area', 'group', 'category', 'domain', 'section', 'area path']);
+const TITLE = new Set([
+  'activity',
+  'control',
+  'task',
+  'component',
+  'resource',
+  'responsibility',
+  'requirement',
+  'item',
+  'process',
+  'title',
+]);
+const DESCRIPTION = new Set(['description', 'details', 'comments', 'notes']);
+const HOLDERS = new Set([
+  'owner',
+  'owners',
+  'ownership',
+  'responsible party',
+  'who',
+  'party',
+  'parties',
+]);
+const REFERENCE = /(?:^|\s)(?:id|ids|ref|refs|reference)$|^(?:#|no\.?|nr\.?|number)$/i;
+/** Words of a RACI chart or an SRM for taking part without carrying the activity. */
+const NOT_RESPONSIBLE = new Set([
+  'c',
+  'i',
+  'consulted',
+  'informed',
+  'consult',
+  'inform',
+  'supports',
+  'support',
+  'supporting',
+  'assists',
+  'advises',
+]);
+/** Words that say how much of an activity a party holds: the cells of a party's column. */
+const LEVELISH = new Set([
+  ...NOT_RESPONSIBLE,
+  'r',
+  'a',
+  'responsible',
+  'accountable',
+  'owns',
+  'owner',
+  'performs',
+  'primary',
+  'secondary',
+  'shares',
+  'full',
+  'partial',
+]);
+/** Names a context's cells give: who holds the activity there. */
+const PARTYISH =
+  /\b(?:customer|client|tenant|consumer|provider|csp|csc|vendor|partner|supplier|microsoft|amazon|aws|google|oracle|ibm|vmware|you|us)\b/i;
+/** Headers that are service models or deployment contexts, not parties. */
+const SERVICE_MODEL =
+  /^(?:on[- ]?prem(?:ises)?|[a-z]?aas|hybrid|private cloud|public cloud|edge)$/i;
+/** A level alone in a context's cell: every party holds it there. */
+const LEVEL_WORDS = new Set(['shared', 'joint', 'jointly', 'co-managed']);
+const SEPARATORS = /\s*(?:,|;|&|\+|\/|\band\b)\s*/i;
+const FOOTNOTE_MARK = /\[\^[^\]\s]+\]/g;
+
+export interface WideGridOptions {
+  title: string;
+  /** Headers the user named as parties' (`--parties`) or contexts' (`--contexts`) columns. */
+  parties?: readonly string[];
+  contexts?: readonly string[];
+}
+
+export interface WideGridResult {
+  markdown: string;
+  /** `Area → area`, `Customer → party`…, for the user to check. */
+  mapping: string[];
+  /** For each line of the Markdown, the sheet row it came from and where each cell starts. */
+  lines: Map<number, { row: number; cells: Array<{ start: number; column: number }> }>;
+}
+
+const fold = (text: string) => text.trim().toLowerCase().replace(/\s+/g, ' ');
+const words = (text: string) => text.trim().split(/\s+/).filter(Boolean).length;
+const isMark = (text: string) => MARKS.has(fold(text).replace(/[\uFE0E\uFE0F]/g, ''));
+const isNothing = (text: string) => NOTHING.has(fold(text)) || NOT_APPLICABLE.has(fold(text));
+
+/** A party's cell without its remarks and condition: `Owns if X [^1]` → `Owns`. */
+function levelPart(cell: string): string {
+  let text = cell.replace(FOOTNOTE_MARK, '').trim();
+  const colon = text.indexOf(':');
+  if (colon !== -1) text = text.slice(0, colon);
+  return text
+    .replace(/,?\s+if\s.*$/is, '')
+    .replace(/,$/, '')
+    .trim();
+}
+
+/** `Owns if X [^1]` (as `matrix.csv` writes it) → `Owns[^1] if X` (as a grid's cell reads it). */
+function gridCell(cell: string): string {
+  const marks = cell.match(FOOTNOTE_MARK) ?? [];
+  const bare = cell.replace(FOOTNOTE_MARK, '').replace(/\s+/g, ' ').trim();
+  const ifAt = /,?\s+if\s/i.exec(bare);
+  if (!ifAt || bare.includes(':')) return cellText(cell);
+  return cellText(`${bare.slice(0, ifAt.index)}${marks.join('')}${bare.slice(ifAt.index)}`);
+}
+
+/** The party names a context's cell gives: `Provider and Customer`, `Shared (A, B)`, `A (owns)`. */
+function namesInContextCell(cell: string): { names: string[]; levels: string[] } {
+  const text = cell
+    .replace(FOOTNOTE_MARK, '')
+    .replace(/,?\s+if\s.*$/is, '')
+    .trim();
+  if (text === '' || isNothing(text)) return { names: [], levels: [] };
+  const split = (part: string) =>
+    part
+      .split(SEPARATORS)
+      .map((name) => name.trim())
+      .filter(Boolean);
+  const grouped = /^(.+?)\s*\((.+)\)$/.exec(text);
+  if (grouped) {
+    const inner = split(grouped[2]!);
+    return inner.length > 1
+      ? { names: inner, levels: [grouped[1]!.trim()] }
+      : { names: split(grouped[1]!), levels: [grouped[2]!.trim()] };
+  }
+  const names = split(text);
+  if (names.length === 1 && LEVEL_WORDS.has(fold(names[0]!))) return { names: [], levels: names };
+  return { names, levels: [] };
+}
+
+/**
+ * A wide grid — a row per activity, a column per party (cells: levels or marks) or per
+ * context (cells: who holds it there) — as SRM Markdown in the grid form, its cells copied as
+ * the grid reader reads them, with a frontmatter declaring the parties, levels and contexts
+ * the cells name. Undefined (with problems) when the sheet cannot be read so.
+ */
+export function readWideGrid(
+  sheet: Sheet,
+  options: WideGridOptions,
+  problems: ImportProblems,
+): WideGridResult | undefined {
+  const header = (sheet.rows[0] ?? []).map((cell) => cell.trim());
+  const width = header.length;
+  if (width === 0 || header.every((cell) => cell === '')) {
+    problems.add(
+      sheet,
+      1,
+      -1,
+      'is empty, expected a header row: Area, Activity, then a column per party or context',
+    );
+    return undefined;
+  }
+  header.forEach((cell, index) => {
+    if (cell === '')
+      problems.add(sheet, 1, index, 'is an empty header, expected what the column holds');
+  });
+  const roles = classify(sheet, header, options);
+  const areaColumn = roles.indexOf('area');
+  const body: Array<{ row: number; cells: string[] }> = [];
+  sheet.rows.slice(1).forEach((cells, index) => {
+    const row = index + 2;
+    problems.ragged(sheet, row, cells, width);
+    const padded = header.map((_, column) => (cells[column] ?? '').trim());
+    if (padded.every((cell) => cell === '')) return;
+    // A workbook's area row (Onus writes one over each area's activities): only its Area.
+    if (areaColumn !== -1 && padded.every((cell, column) => column === areaColumn || cell === '')) {
+      return;
+    }
+    body.push({ row, cells: padded });
+  });
+  if (problems.count > 0) return undefined;
+  if (!roles.includes('title')) {
+    problems.add(
+      sheet,
+      1,
+      -1,
+      'has no column of activity titles, expected one headed Activity (or Control, Task, Component…)',
+    );
+    return undefined;
+  }
+  if (!roles.some((role) => ['party', 'context', 'party-context', 'holders'].includes(role))) {
+    problems.add(
+      sheet,
+      1,
+      -1,
+      'has no column of parties or contexts: name them with --parties or --contexts',
+    );
+    return undefined;
+  }
+
+  // The vocabulary the cells use.
+  const parties: string[] = [];
+  const contexts: string[] = [];
+  const levels: string[] = [];
+  let marks = false;
+  const addTo = (list: string[], name: string) => {
+    if (!list.some((entry) => fold(entry) === fold(name))) list.push(name);
+  };
+  const pairs = new Map<number, { party: string; context: string }>();
+  roles.forEach((role, column) => {
+    if (role === 'party') addTo(parties, header[column]!);
+    if (role === 'context') addTo(contexts, header[column]!);
+    if (role === 'party-context') {
+      const [, party, context] = /^(.+?)\s*\((.+)\)$/.exec(header[column]!)!;
+      pairs.set(column, { party: party!.trim(), context: context!.trim() });
+      addTo(parties, party!.trim());
+      addTo(contexts, context!.trim());
+    }
+  });
+  const levelCounts = new Map<
+    string,
+    { name: string; count: number; row: number; column: number }
+  >();
+  const countLevel = (name: string, row: number, column: number) => {
+    const entry = levelCounts.get(fold(name));
+    if (entry) entry.count += 1;
+    else levelCounts.set(fold(name), { name, count: 1, row, column });
+  };
+  const nameCounts = new Map<
+    string,
+    { name: string; count: number; row: number; column: number }
+  >();
+  const countName = (name: string, row: number, column: number) => {
+    const entry = nameCounts.get(fold(name));
+    if (entry) entry.count += 1;
+    else nameCounts.set(fold(name), { name, count: 1, row, column });
+  };
+  for (const { row, cells } of body) {
+    roles.forEach((role, column) => {
+      const cell = cells[column]!;
+      if (cell === '') return;
+      if (role === 'party' || role === 'party-context') {
+        const level = levelPart(cell);
+        if (level === '' || isNothing(level)) return;
+        if (isMark(level)) marks = true;
+        else if (words(level) < 4) countLevel(level, row, column);
+      } else if (role === 'context' || role === 'holders') {
+        const found = namesInContextCell(cell);
+        for (const name of found.names) countName(name, row, column);
+        for (const level of found.levels) countLevel(level, row, column);
+      }
+    });
+  }
+  // A word met once, a letter or two from a word met often, is a typo, not a level or a party.
+  const counted = [...levelCounts.values()];
+  const names = [...nameCounts.values()];
+  for (const list of [counted, names]) {
+    const frequent = list.filter((entry) => entry.count > 1).map((entry) => entry.name);
+    for (const entry of list) {
+      if (entry.count > 1 || entry.name.length < 4) continue;
+      const near = closestLabel(entry.name, frequent);
+      if (near) {
+        problems.add(
+          sheet,
+          entry.row,
+          entry.column,
+          `says \`${entry.name}\`, which no other cell does: did you mean \`${near}\`?`,
+        );
+      }
+    }
+  }
+  for (const entry of names) addTo(parties, entry.name);
+  if (problems.count > 0) return undefined;
+  for (const entry of counted) addTo(levels, entry.name);
+  const contextMode = roles.includes('context') || roles.includes('holders');
+  const needsDefault = levels.length > 0 && (marks || contextMode);
+  const levelList = [
+    ...(needsDefault ? [{ id: 'responsible', name: 'Responsible', responsible: true }] : []),
+    ...levels.map((name) => ({
+      id: slugify(name) || 'level',
+      name,
+      responsible: !NOT_RESPONSIBLE.has(fold(name)),
+    })),
+  ];
+
+  const frontmatter = {
+    title: options.title,
+    ...(levelList.length > 0 && { levels: levelList }),
+    ...(contexts.length > 0 && { contexts: contexts.map((name) => ({ id: slugify(name), name })) }),
+    parties: parties.map((name) => ({ id: partyId(name), name })),
+  };
+  const lines = new Map<number, { row: number; cells: Array<{ start: number; column: number }> }>();
+  const out: string[] = [
+    `---\n${stringify(frontmatter, { lineWidth: 0 }).trimEnd()}\n---`,
+    '',
+    '## Responsibility matrix',
+    '',
+  ];
+  const footnotes = new Map<string, string>();
+  const frameworks = referenceFrameworks(body, roles);
+
+  const footnoteColumn = roles.indexOf('footnotes');
+  if (footnoteColumn !== -1) {
+    for (const { row, cells } of body) {
+      for (const line of cells[footnoteColumn]!.split(/\r?\n/)) {
+        const definition = /^\[\^([^\]\s]+)\]:\s*(.*)$/.exec(line.trim());
+        if (!definition) continue;
+        const earlier = footnotes.get(definition[1]!);
+        if (earlier !== undefined && earlier !== definition[2]) {
+          problems.add(
+            sheet,
+            row,
+            footnoteColumn,
+            `gives footnote [^${definition[1]}] another text than an earlier row`,
+          );
+        }
+        footnotes.set(definition[1]!, definition[2]!);
+      }
+    }
+  }
+
+  const table = (scope: string | undefined, rows: typeof body, withArea: boolean) => {
+    const columns: Array<{ header: string; column: number; value: (cells: string[]) => string }> =
+      [];
+    roles.forEach((role, column) => {
+      const name = header[column]!;
+      if (role === 'area' && withArea)
+        columns.push({
+          header: 'Area',
+          column,
+          value: (cells) =>
+            cellText(
+              cells[column]!.split(/\s+>\s+/)
+                .map(inlineText)
+                .join(' › '),
+            ),
+        });
+      if (role === 'title') {
+        const idColumn = roles.indexOf('id');
+        const urlColumn = roles.indexOf('url');
+        columns.push({
+          header: 'Activity',
+          column,
+          value: (cells) => {
+            const id =
+              (idColumn !== -1 ? cells[idColumn]! : '') ||
+              (urlColumn !== -1 ? idFromUrl(cells[urlColumn]!) : '');
+            return cellText(`${inlineText(cells[column]!)}${id ? ` {#${id}}` : ''}`);
+          },
+        });
+      }
+      if (role === 'reference')
+        columns.push({
+          header: cellText(name),
+          column,
+          value: (cells) => cellText(cells[column]!),
+        });
+      if (role === 'references') {
+        for (const framework of frameworks) {
+          columns.push({
+            header: framework ? `${cellText(framework)} id` : 'Ref',
+            column,
+            value: (cells) =>
+              cellText(
+                splitReferences(cells[column]!)
+                  .filter((reference) => reference.framework === framework)
+                  .map((reference) => reference.id)
+                  .join(', '),
+              ),
+          });
+        }
+      }
+      if (role === 'description')
+        columns.push({
+          header: 'Description',
+          column,
+          value: (cells) => cellText(inlineText(cells[column]!)),
+        });
+      if (role === 'field')
+        columns.push({
+          header: cellText(inlineText(name)),
+          column,
+          value: (cells) => cellText(inlineText(cells[column]!)),
+        });
+      if (role === 'party' || role === 'context' || role === 'holders') {
+        columns.push({
+          header: cellText(name),
+          column,
+          value: (cells) => gridCell(cells[column]!),
+        });
+      }
+      if (role === 'party-context' && pairs.get(column)!.context === scope) {
+        columns.push({
+          header: cellText(pairs.get(column)!.party),
+          column,
+          value: (cells) => gridCell(cells[column]!),
+        });
+      }
+    });
+    const headerLine = `| ${columns.map((column) => column.header).join(' | ')} |`;
+    out.push(headerLine, `| ${columns.map(() => '---').join(' | ')} |`);
+    for (const { row, cells } of rows) {
+      const values = columns.map((column) => column.value(cells));
+      // In a table of one context, a row no party holds there is not in it.
+      if (
+        scope !== undefined &&
+        columns.every(
+          (column, index) => roles[column.column] !== 'party-context' || values[index] === '',
+        )
+      )
+        continue;
+      let line = '|';
+      const starts: Array<{ start: number; column: number }> = [];
+      values.forEach((value, index) => {
+        starts.push({ start: line.length + 2, column: columns[index]!.column });
+        line += ` ${value} |`;
+      });
+      lines.set(out.length + 1, { row, cells: starts });
+      out.push(line);
+    }
+    out.push('');
+  };
+
+  if (pairs.size > 0) {
+    // A table per context, under its heading; the rows keep their Area column.
+    for (const context of contexts) {
+      out.push(`### ${inlineText(context)}`, '');
+      table(context, body, true);
+    }
+  } else {
+    // A table per area, under its `### Area › Sub-area` heading (a heading's title is never
+    // split at a `/`, as an Area cell's is). Onus's own CSVs give each row its area, an empty
+    // one for an activity outside any: those go first, directly in the matrix. Elsewhere an
+    // empty Area continues the one above, as merged cells do.
+    const ownExport = roles.includes('url') || roles.includes('id');
+    let above: string[] = [];
+    const groups = new Map<string, { path: string[]; rows: typeof body }>();
+    for (const entry of body) {
+      const cell = areaColumn === -1 ? '' : entry.cells[areaColumn]!;
+      const path =
+        cell === '' ? (ownExport ? [] : above) : cell.split(/\s*(?:›|>)\s*/).filter(Boolean);
+      above = path;
+      const key = path.join('\u0000');
+      if (!groups.has(key)) groups.set(key, { path, rows: [] });
+      groups.get(key)!.rows.push(entry);
+    }
+    const outside = groups.get('');
+    if (outside) table(undefined, outside.rows, false);
+    for (const [key, group] of groups) {
+      if (key === '') continue;
+      out.push(`### ${group.path.map(inlineText).join(' › ')}`, '');
+      table(undefined, group.rows, false);
+    }
+  }
+  for (const [label, text] of footnotes) out.push(`[^${label}]: ${text}`, '');
+  if (problems.count > 0) return undefined;
+
+  const mapping = roles.map(
+    (role, column) => `${header[column]} → ${describe(role, pairs.get(column))}`,
+  );
+  return { markdown: `${out.join('\n').trimEnd()}\n`, mapping, lines };
+}
+
+function describe(role: ColumnRole, pair?: { party: string; context: string }): string {
+  if (pair) return `party ${pair.party} in context ${pair.context}`;
+  const words: Record<ColumnRole, string> = {
+    area: 'area',
+    title: 'activity title',
+    id: 'activity id',
+    url: 'activity id (from its address)',
+    references: 'references (framework and id)',
+    reference: 'reference ids',
+    description: 'description',
+    footnotes: 'footnotes',
+    holders: 'who holds it, in every context',
+    party: 'party (cells: its level)',
+    context: 'context (cells: who holds it there)',
+    'party-context': 'party in a context',
+    field: "the author's own column",
+  };
+  return words[role];
+}
+
+const partyId = (name: string) => {
+  const slug = slugify(name);
+  return /^[a-z]/.test(slug) ? slug : `party-${slug || 'x'}`;
+};
+
+/** The frameworks a `References` column names, in order: one `<framework> id` column each. */
+function referenceFrameworks(
+  body: ReadonlyArray<{ cells: string[] }>,
+  roles: readonly ColumnRole[],
+): string[] {
+  const column = roles.indexOf('references');
+  if (column === -1) return [];
+  const found: string[] = [];
+  for (const { cells } of body) {
+    for (const reference of splitReferences(cells[column]!)) {
+      if (!found.includes(reference.framework)) found.push(reference.framework);
+    }
+  }
+  return found;
+}
+
+/** What each column holds: by its header, by the flags, else by what its cells say. */
+function classify(sheet: Sheet, header: readonly string[], options: WideGridOptions): ColumnRole[] {
+  const named = (list: readonly string[] | undefined, text: string) =>
+    list?.some((entry) => fold(entry) === fold(text)) ?? false;
+  const cellsOf = (column: number) =>
+    sheet.rows
+      .slice(1)
+      .map((row) => (row[column] ?? '').trim())
+      .filter((cell) => cell !== '');
+  const paired = header.filter((text) => /^.+?\s*\(.+\)$/.test(text));
+  const roles: Array<ColumnRole | undefined> = header.map((text) => {
+    const folded = fold(text);
+    if (named(options.parties, text)) return 'party';
+    if (named(options.contexts, text)) return 'context';
+    if (AREA.has(folded)) return 'area';
+    if (folded === 'activity id') return 'id';
+    if (['url', 'link', 'permalink', 'address'].includes(folded)) return 'url';
+    if (folded === 'footnotes') return 'footnotes';
+    if (folded === 'references') return 'references';
+    if (DESCRIPTION.has(folded)) return 'description';
+    if (HOLDERS.has(folded) || /\bowner(?:ship)?$/.test(folded)) return 'holders';
+    if (REFERENCE.test(text)) return 'reference';
+    return undefined;
+  });
+  const title = header.findIndex(
+    (text, index) => roles[index] === undefined && TITLE.has(fold(text)),
+  );
+  if (title !== -1) roles[title] = 'title';
+  else {
+    const free = roles.findIndex((role) => role === undefined);
+    if (free !== -1) roles[free] = 'title';
+  }
+  // `Customer (IaaS)`, `Customer (PaaS)`: a column per party and context, as matrix.csv has.
+  if (paired.length >= 2 && !options.parties && !options.contexts) {
+    header.forEach((text, index) => {
+      if (roles[index] === undefined && paired.includes(text)) roles[index] = 'party-context';
+    });
+  }
+  const free = header.map((_, index) => index).filter((index) => roles[index] === undefined);
+  const fields = free.filter((index) => {
+    const cells = cellsOf(index);
+    const long = cells.filter(
+      (cell) => words(cell) >= 4 && !/:/.test(cell.split(' ').slice(0, 2).join(' ')),
+    ).length;
+    return cells.length > 0 && long * 2 > cells.length && !cells.some((cell) => isMark(cell));
+  });
+  // Whether the other columns' cells name parties (they are contexts) or levels (parties).
+  let naming = 0;
+  let levelling = 0;
+  for (const index of free.filter((column) => !fields.includes(column))) {
+    for (const cell of cellsOf(index)) {
+      const level = levelPart(cell);
+      const names = namesInContextCell(cell).names;
+      if (isMark(level) || LEVELISH.has(fold(level)) || /^[raci](?:\/[raci])*$/i.test(level)) {
+        levelling += 1;
+      } else if (
+        names.length > 1 ||
+        /\(.+\)/.test(cell) ||
+        names.some((name) => PARTYISH.test(name))
+      ) {
+        naming += 1;
+      }
+    }
+  }
+  const serviceModels = free.filter((index) => SERVICE_MODEL.test(header[index]!)).length;
+  const contextMode =
+    options.contexts !== undefined ||
+    (options.parties === undefined && (naming > levelling || serviceModels * 2 > free.length));
+  return roles.map(
+    (role, index) => role ?? (fields.includes(index) ? 'field' : contextMode ? 'context' : 'party'),
+  );
+}
