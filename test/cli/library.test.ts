@@ -64,6 +64,32 @@ describe('a site that grows from one model to a library', { timeout: 180_000 }, 
     expect(csv.filter((line) => line.startsWith('VMware Site Recovery'))).toHaveLength(28);
   });
 
+  it("should list each model's workbook and OSCAL component definition in models.json, each file there", () => {
+    const models = JSON.parse(read(dir, 'library/models.json')) as {
+      models: Array<{ id: string; matrixXlsx: string; oscal: string }>;
+    };
+    expect(models.models.map((model) => [model.matrixXlsx, model.oscal])).toEqual([
+      ['/managed-kubernetes/matrix.xlsx', '/managed-kubernetes/oscal-component-definition.json'],
+      [
+        '/vmware-site-recovery/matrix.xlsx',
+        '/vmware-site-recovery/oscal-component-definition.json',
+      ],
+    ]);
+    const oscal = JSON.parse(
+      read(dir, 'library/vmware-site-recovery/oscal-component-definition.json'),
+    );
+    expect(oscal['component-definition'].metadata.title).toBe(
+      'VMware Site Recovery Shared Responsibility Model',
+    );
+    const requirement =
+      oscal['component-definition'].components[0]['control-implementations'][0][
+        'implemented-requirements'
+      ][0];
+    expect(requirement.links[0].href).toMatch(/^\/vmware-site-recovery\/activities\/[a-z0-9-]+\/$/);
+    // An xlsx file is a zip: it starts with PK.
+    expect(read(dir, 'library/managed-kubernetes/matrix.xlsx').slice(0, 2)).toBe('PK');
+  });
+
   it('should pass `onus check --against` the one-model site, and name a model that went missing', async () => {
     const same = await onus(['check', 'content', '--against', 'one'], dir);
     expect(same.code, same.stderr).toBe(0);
