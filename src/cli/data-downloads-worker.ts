@@ -1,16 +1,38 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import path from 'node:path';
-import { workerData } from 'node:worker_threads';
-import { dataDownloads, type DataDownloadOptions } from '../export/data-downloads.ts';
+import { parentPort } from 'node:worker_threads';
+import type { DataDownloadOptions } from '../export/data-downloads.ts';
 import type { Model } from '../model/index.ts';
 
-const { folder, models, options } = workerData as {
-  folder: string;
-  models: Model[];
-  options: DataDownloadOptions;
-};
-for (const { file, bytes } of await dataDownloads(models, options)) {
-  const target = path.join(folder, file);
-  mkdirSync(path.dirname(target), { recursive: true });
-  writeFileSync(target, bytes);
+// Below the pages on the machine's cores: on Linux a thread's nice value is its own, so Astro's
+// thread keeps its share and this one takes what is left. Where that is refused, it runs as is.
+try {
+  setPriority(19);
+} catch {
+  // Not allowed here: the files are the same, only later.
 }
+// Loaded while the models are still being read: the exporters' modules are most of the work.
+const loading = import('../export/data-downloads.ts');
+
+parentPort!.once(
+  'message',
+  async ({
+    folder,
+    models,
+    options,
+  }: {
+    folder: string;
+    models: Model[];
+    options: DataDownloadOptions;
+  }) => {
+    const { dataDownloads } = await loading;
+    for (const { file, bytes } of await dataDownloads(models, options)) {
+      const target = path.join(folder, file);
+      mkdirSync(path.dirname(target), { recursive: true });
+      writeFileSync(target, bytes);
+    }
+    parentPort!.postMessage('done');
+    parentPort!.close();
+  },
+);
