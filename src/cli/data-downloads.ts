@@ -14,7 +14,7 @@ import type { Model } from '../model/index.ts';
 export async function stageDataDownloads(
   models: Promise<readonly Model[] | undefined>,
   parent: string,
-  options: Omit<DataDownloadOptions, 'now'>,
+  options: DataDownloadOptions,
 ): Promise<string | undefined> {
   const worker = new Worker(new URL('./data-downloads-worker.ts', import.meta.url));
   const finished = new Promise<void>((resolve, reject) => {
@@ -30,7 +30,11 @@ export async function stageDataDownloads(
     return undefined;
   }
   const staging = await makeRunFolder(parent, '.onus-work');
-  worker.postMessage({ folder: staging, models: ready, options: { ...options, now: new Date() } });
+  worker.postMessage({
+    folder: staging,
+    models: ready,
+    options,
+  });
   await finished;
   return staging;
 }

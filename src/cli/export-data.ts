@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { oscalComponentDefinition, oscalLastModified } from '../export/oscal.ts';
+import { modelModified } from '../export/modified.ts';
+import { oscalComponentDefinition } from '../export/oscal.ts';
 import { modelWorkbook } from '../export/xlsx.ts';
 import { writeFolderAtomically } from '../io/output-folder.ts';
 import { indexLibrary } from '../site/library.ts';
@@ -44,7 +45,6 @@ export async function exportData(
   const models = await prepared.models;
   if (!models) return 1;
   const { extension, what } = DATA_FORMATS[format];
-  const now = new Date();
   try {
     const written = await writeFolderAtomically(
       target,
@@ -54,14 +54,12 @@ export async function exportData(
         for (const site of indexLibrary(models).models) {
           const urlOf = (id: string) =>
             publicUrl(options.site, options.base, site.routes.activity(id));
+          const modified = modelModified(site.model);
           const bytes =
             format === 'xlsx'
-              ? await modelWorkbook(site.model, site.activitiesInOrder, urlOf)
+              ? await modelWorkbook(site.model, site.activitiesInOrder, urlOf, modified)
               : `${JSON.stringify(
-                  oscalComponentDefinition(site.model, {
-                    urlOf,
-                    lastModified: oscalLastModified(site.model, now),
-                  }),
+                  oscalComponentDefinition(site.model, { urlOf, modified }),
                   null,
                   2,
                 )}\n`;

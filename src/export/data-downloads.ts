@@ -2,7 +2,8 @@ import type { Model } from '../model/index.ts';
 import { indexLibrary } from '../site/library.ts';
 import { relativeFile } from '../site/links.ts';
 import { publicUrl } from '../site/routes.ts';
-import { oscalComponentDefinition, oscalLastModified } from './oscal.ts';
+import { modelModified } from './modified.ts';
+import { oscalComponentDefinition } from './oscal.ts';
 import { modelWorkbook } from './xlsx.ts';
 
 export interface DataDownloadOptions {
@@ -11,8 +12,6 @@ export interface DataDownloadOptions {
   base: string;
   /** `files`: the site is read from disk, so the files link to its pages relatively. */
   links: 'hosted' | 'files';
-  /** The time of this export: the OSCAL last-modified of a model without a review date. */
-  now: Date;
 }
 
 /**
@@ -34,14 +33,12 @@ export async function dataDownloads(
         ? relativeFile(scope, route)
         : publicUrl(options.site, options.base, route);
     };
+    const modified = modelModified(site.model);
     files.push({
       file: site.routes.matrixXlsx(),
-      bytes: await modelWorkbook(site.model, site.activitiesInOrder, urlOf),
+      bytes: await modelWorkbook(site.model, site.activitiesInOrder, urlOf, modified),
     });
-    const oscal = oscalComponentDefinition(site.model, {
-      urlOf,
-      lastModified: oscalLastModified(site.model, options.now),
-    });
+    const oscal = oscalComponentDefinition(site.model, { urlOf, modified });
     files.push({
       file: site.routes.oscal(),
       bytes: new TextEncoder().encode(`${JSON.stringify(oscal, null, 2)}\n`),

@@ -1,6 +1,8 @@
 import { v5 as uuidV5 } from 'uuid';
 import type { Activity, Assignment, Level, Model, Party } from '../model/index.ts';
 import { responsibleIn, sharedContexts } from '../model/derived.ts';
+import { trimCharacter } from '../model/text-parts.ts';
+import { NO_DATE } from './modified.ts';
 import { plainTextOfMarkdown } from '../render/plain-text.ts';
 
 /** The OSCAL release whose component-definition schema the tests validate against. */
@@ -31,8 +33,8 @@ const KNOWN_CATALOGS: ReadonlyArray<{ framework: RegExp; source: string; nist: b
 export interface OscalOptions {
   /** The activity's permanent address. */
   urlOf: (activityId: string) => string;
-  /** When the model was last modified, as an RFC 3339 date-time with its zone. */
-  lastModified: string;
+  /** When the model was last modified (see `modelModified`); undefined when nothing says. */
+  modified: Date | undefined;
 }
 
 interface Prop {
@@ -102,7 +104,8 @@ export function oscalComponentDefinition(model: Model, options: OscalOptions): o
       uuid: uuid('component-definition'),
       metadata: {
         title: model.title,
-        'last-modified': options.lastModified,
+        // RFC 3339 with its zone, to the second, as OSCAL's pattern wants.
+        'last-modified': `${(options.modified ?? NO_DATE).toISOString().slice(0, 19)}Z`,
         version: model.version ?? 'unversioned',
         'oscal-version': OSCAL_VERSION,
         ...(model.sourceUrl && { links: [{ href: model.sourceUrl, rel: 'alternate' }] }),
@@ -131,6 +134,10 @@ export function oscalComponentDefinition(model: Model, options: OscalOptions): o
         ],
         ...(model.publisher && {
           props: [{ name: 'publisher', ns: ONUS_NS, value: oneLine(model.publisher) }],
+        }),
+        ...(!options.modified && {
+          remarks:
+            'The model gives no review date (`reviewed:` in its frontmatter): last-modified is a placeholder, not the date of a change.',
         }),
       },
       components: [
@@ -289,22 +296,8 @@ export function controlId(id: string, nist: boolean): string {
     const [, family, number, part] = enhancement;
     return `${family!.toLowerCase()}-${number}${part ? `.${part}` : ''}`;
   }
-  const token = id
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}._]+/gu, '-')
-    .replace(/^-+|-+$/g, '');
+  const token = trimCharacter(id.toLowerCase().replace(/[^\p{L}\p{N}._]+/gu, '-'), '-');
   return /^[\p{L}_]/u.test(token) ? token : `_${token}`;
 }
 
 const frameworkToken = (framework: string) => controlId(framework, false);
-
-/**
- * When the model was last modified, for OSCAL's required `last-modified`: its review date, or
- * else the time SOURCE_DATE_EPOCH gives (reproducible builds), or else the time of the export.
- */
-export function oscalLastModified(model: Pick<Model, 'reviewed'>, now: Date): string {
-  if (model.reviewed) return `${model.reviewed}T00:00:00Z`;
-  const epoch = Number(process.env.SOURCE_DATE_EPOCH);
-  const when = Number.isInteger(epoch) && epoch > 0 ? new Date(epoch * 1000) : now;
-  return `${when.toISOString().slice(0, 19)}Z`;
-}

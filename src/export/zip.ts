@@ -1,7 +1,7 @@
 import { zipSync, type Zippable } from 'fflate';
 
 /** Every entry gets this time, so the same files always give the same bytes. */
-const FIXED_TIME = new Date('1980-01-01T00:00:00Z');
+export const FIXED_TIME = new Date('1980-01-01T00:00:00Z');
 
 /** A zip of files under one folder name, with entries sorted and timestamps fixed: deterministic. */
 export function deterministicZip(

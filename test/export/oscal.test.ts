@@ -4,6 +4,7 @@ import { default as addFormats } from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { VFile } from 'vfile';
 import { controlId, oscalComponentDefinition, OSCAL_VERSION } from '../../src/export/oscal.ts';
+import { modelModified } from '../../src/export/modified.ts';
 import type { Model } from '../../src/model/index.ts';
 import { parseModel } from '../../src/readers/index.ts';
 
@@ -35,7 +36,7 @@ function modelOf(file: string): Model {
 const exportOf = (model: Model) =>
   oscalComponentDefinition(model, {
     urlOf: (id) => `https://srm.example.com/activities/${id}/`,
-    lastModified: '2026-11-01T00:00:00Z',
+    modified: modelModified(model),
   }) as { 'component-definition': any };
 
 describe('the OSCAL export', () => {
@@ -45,6 +46,17 @@ describe('the OSCAL export', () => {
     expect(validate.errors ?? []).toEqual([]);
     expect(valid).toBe(true);
     expect(document['component-definition'].metadata['oscal-version']).toBe(OSCAL_VERSION);
+  });
+});
+
+describe("an OSCAL document's last-modified", () => {
+  it('is the review date, or else a placeholder that says it is one', () => {
+    const reviewed = exportOf(modelOf('examples/cloud-service-models.md'))['component-definition'];
+    expect(reviewed.metadata['last-modified']).toBe('2026-10-15T00:00:00Z');
+    expect(reviewed.metadata.remarks).toBeUndefined();
+    const undated = exportOf(modelOf('content/vmware-site-recovery.md'))['component-definition'];
+    expect(undated.metadata['last-modified']).toBe('1970-01-01T00:00:00Z');
+    expect(undated.metadata.remarks).toContain('no review date');
   });
 });
 

@@ -22,7 +22,9 @@ function modelOf(file: string, text: string | Uint8Array = readFileSync(file)): 
   const vfile = new VFile({ path: file, value: text });
   const { model } = parseModel(vfile);
   const errors = vfile.messages.filter((message) => message.fatal);
-  expect(errors.map((message) => `${message.line}:${message.column} ${message.reason}`)).toEqual([]);
+  expect(errors.map((message) => `${message.line}:${message.column} ${message.reason}`)).toEqual(
+    [],
+  );
   return model!;
 }
 
@@ -66,7 +68,9 @@ describe.each(MODELS)('%s', (file) => {
   const view = semanticView(model);
 
   it('reads back from its assignments CSV with the same activities, areas, parties, levels, contexts, references and notes', () => {
-    const csv = assignmentsCsv([{ model, activities: site.activitiesInOrder }], (_, id) => urlOf(id));
+    const csv = assignmentsCsv([{ model, activities: site.activitiesInOrder }], (_, id) =>
+      urlOf(id),
+    );
     const back = imported(file, [readCsvSheet(csv, 'assignments')]);
     // A CSV of rows does not say in which order the model declares parties it never lists
     // together, nor its levels: those compare as sets.
@@ -80,7 +84,12 @@ describe.each(MODELS)('%s', (file) => {
   });
 
   it('reads back from its workbook with all that and its title', async () => {
-    const bytes = await modelWorkbook(model, site.activitiesInOrder, urlOf);
+    const bytes = await modelWorkbook(
+      model,
+      site.activitiesInOrder,
+      urlOf,
+      new Date('2026-11-01T00:00:00Z'),
+    );
     const back = imported(file, await readWorkbookSheets(bytes));
     expect(semanticView(back)).toEqual(view);
     expect(back.parties.map(({ id, name, short }) => ({ id, name, short }))).toEqual(
