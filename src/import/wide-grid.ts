@@ -1,6 +1,12 @@
 import { stringify } from 'yaml';
 import { slugify } from '../model/ids.ts';
 import { MARKS, NOT_APPLICABLE, NOTHING } from '../readers/grid-cells.ts';
+import {
+  AREA_HEADERS,
+  DESCRIPTION_HEADERS,
+  HOLDER_HEADERS,
+  TITLE_HEADERS,
+} from '../readers/grid-columns.ts';
 import { closestLabel } from '../readers/vocabulary.ts';
 import { cellText, inlineText } from './markdown-text.ts';
 import { idFromUrl, splitReferences } from './long-form.ts';
@@ -22,29 +28,11 @@ export type ColumnRole =
   | 'party-context'
   | 'field';
 
-const AREA = new Set(['area', 'group', 'category', 'domain', 'section', 'area path']);
-const TITLE = new Set([
-  'activity',
-  'control',
-  'task',
-  'component',
-  'resource',
-  'responsibility',
-  'requirement',
-  'item',
-  'process',
-  'title',
-]);
-const DESCRIPTION = new Set(['description', 'details', 'comments', 'notes']);
-const HOLDERS = new Set([
-  'owner',
-  'owners',
-  'ownership',
-  'responsible party',
-  'who',
-  'party',
-  'parties',
-]);
+// The grid reader's own headers, and a few more a spreadsheet has.
+const AREA = new Set([...AREA_HEADERS, 'area path']);
+const TITLE = new Set([...TITLE_HEADERS, 'title']);
+const DESCRIPTION = DESCRIPTION_HEADERS;
+const HOLDERS = new Set([...HOLDER_HEADERS, 'ownership']);
 const REFERENCE = /(?:^|\s)(?:id|ids|ref|refs|reference)$|^(?:#|no\.?|nr\.?|number)$/i;
 /** Words of a RACI chart or an SRM for taking part without carrying the activity. */
 const NOT_RESPONSIBLE = new Set([

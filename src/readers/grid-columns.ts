@@ -19,8 +19,8 @@ export type Column =
   /** A column of the author's own, of words about each row: `Evidence`, `Notes for auditors`. */
   | { kind: 'field'; name: string };
 
-const AREA_HEADERS = new Set(['area', 'group', 'category', 'domain', 'section']);
-const HOLDER_HEADERS = new Set([
+export const AREA_HEADERS = new Set(['area', 'group', 'category', 'domain', 'section']);
+export const HOLDER_HEADERS = new Set([
   'owner',
   'owners',
   'responsible',
@@ -31,7 +31,7 @@ const HOLDER_HEADERS = new Set([
   'party',
   'parties',
 ]);
-const TITLE_HEADERS = new Set([
+export const TITLE_HEADERS = new Set([
   'activity',
   'control',
   'task',
@@ -42,7 +42,7 @@ const TITLE_HEADERS = new Set([
   'item',
   'process',
 ]);
-const DESCRIPTION_HEADERS = new Set(['description', 'notes', 'note', 'details', 'comments']);
+export const DESCRIPTION_HEADERS = new Set(['description', 'notes', 'note', 'details', 'comments']);
 const ROW_NUMBER = /^(?:#|no\.?|nr\.?|number)$/i;
 const REFERENCE = /(?:^|\s)(?:id|ids|ref|refs|reference|references)$/i;
 /** A column a grid has of its own, whatever the model declares: area, title, references… */

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import { default as addFormats } from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
+import { MODEL_FILES } from '../helpers/models.ts';
 import { VFile } from 'vfile';
 import { controlId, oscalComponentDefinition, OSCAL_VERSION } from '../../src/export/oscal.ts';
 import { modelModified } from '../../src/export/modified.ts';
@@ -18,13 +19,7 @@ const ajv = new Ajv({ allErrors: true });
 addFormats(ajv);
 const validate = ajv.compile(schema);
 
-const MODELS = [
-  'content/vmware-site-recovery.md',
-  'examples/cloud-service-models.md',
-  'examples/managed-kubernetes-grid.md',
-  'examples/managed-vmware-task-lists.md',
-  'examples/security-control-catalog.md',
-];
+const MODELS = MODEL_FILES;
 
 function modelOf(file: string): Model {
   const vfile = new VFile({ path: file, value: readFileSync(file) });

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { MODEL_FILES } from '../helpers/models.ts';
 import { VFile } from 'vfile';
 import { assignmentsCsv, matrixCsv } from '../../src/export/csv.ts';
 import { modelWorkbook } from '../../src/export/xlsx.ts';
@@ -10,13 +11,7 @@ import type { Model } from '../../src/model/index.ts';
 import { parseModel } from '../../src/readers/index.ts';
 import { indexModel } from '../../src/site/site-model.ts';
 
-const MODELS = [
-  'content/vmware-site-recovery.md',
-  'examples/cloud-service-models.md',
-  'examples/managed-kubernetes-grid.md',
-  'examples/managed-vmware-task-lists.md',
-  'examples/security-control-catalog.md',
-];
+const MODELS = MODEL_FILES;
 
 function modelOf(file: string, text: string | Uint8Array = readFileSync(file)): Model {
   const vfile = new VFile({ path: file, value: text });
