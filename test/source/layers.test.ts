@@ -13,6 +13,15 @@ const LAYERS: Record<string, readonly string[]> = {
   'src/markdown': ['src/markdown', 'src/model'],
   'src/readers': ['src/readers', 'src/markdown', 'src/model'],
   'src/diff': ['src/diff', 'src/model'],
+  // Spreadsheets in: through the readers, and the workbook's sheet names as the exporter writes them.
+  'src/import': [
+    'src/import',
+    'src/readers',
+    'src/markdown',
+    'src/model',
+    'src/render',
+    'src/export',
+  ],
 };
 
 function importsOf(file: string): string[] {
