@@ -1,4 +1,5 @@
 import { expect, test } from './support/fixtures.ts';
+import ExcelJS from 'exceljs';
 
 test.describe('the overview', () => {
   test('introduces the model, its parties and leads to the matrix', async ({ page, model }) => {
@@ -117,5 +118,42 @@ test.describe('a missing page', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
     await page.getByRole('link', { name: 'The responsibility matrix' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Responsibility matrix');
+  });
+});
+
+test.describe('the downloads', () => {
+  test("give the model's workbook and its OSCAL component definition, each activity linked to its page", async ({
+    page,
+    model,
+  }) => {
+    await page.goto('');
+    const downloads = page.getByRole('list', { name: 'Downloads' });
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      downloads.getByRole('link', { name: 'Workbook (Excel)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('matrix.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile((await download.path())!);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+      'Matrix',
+      'Notes and conditions',
+      'References',
+      'Model',
+    ]);
+    const href = await downloads
+      .getByRole('link', { name: 'OSCAL component definition' })
+      .getAttribute('href');
+    const response = await page.request.get(new URL(href!, page.url()).href);
+    expect(response.ok()).toBe(true);
+    const oscal = (await response.json())['component-definition'];
+    expect(oscal.metadata.title).toBe(model.title);
+    const requirements = oscal.components[0]['control-implementations'].flatMap(
+      (implementation: { 'implemented-requirements': unknown[] }) =>
+        implementation['implemented-requirements'],
+    ) as Array<{ links: Array<{ href: string }> }>;
+    expect(requirements).toHaveLength(model.activities.length);
+    const first = await page.request.get(new URL(requirements[0]!.links[0]!.href, page.url()).href);
+    expect(first.ok()).toBe(true);
   });
 });
