@@ -3,11 +3,14 @@ import type ExcelJSModule from 'exceljs';
 import { unzipSync, zipSync, type Zippable } from 'fflate';
 
 // ExcelJS's own single-file build, required as the CommonJS it is: it loads in a third of the
-// time of the package's hundreds of modules (40 ms against 130), which every `onus build`
-// pays. Reading workbooks (`onus import`) keeps the package.
-const ExcelJS = createRequire(import.meta.url)(
-  'exceljs/dist/exceljs.bare.min.js',
-) as typeof ExcelJSModule;
+// time of the package's hundreds of modules (40 ms against 130). Loaded when a workbook is
+// made, not with this module, which the site's pages import too. Reading workbooks
+// (`onus import`) keeps the package.
+let excel: typeof ExcelJSModule | undefined;
+const loadExcel = () =>
+  (excel ??= createRequire(import.meta.url)(
+    'exceljs/dist/exceljs.bare.min.js',
+  ) as typeof ExcelJSModule);
 import type { Activity, Model } from '../model/index.ts';
 import { assignmentRows, matrixRows } from './csv.ts';
 import { NO_DATE } from './modified.ts';
@@ -38,7 +41,7 @@ export async function modelWorkbook(
   /** When the model was last modified (see `modelModified`): the workbook's own dates. */
   modified: Date | undefined,
 ): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (loadExcel().Workbook)();
   workbook.creator = 'Onus';
   workbook.created = workbook.modified = modified ?? NO_DATE;
   workbook.title = model.title;

@@ -1,0 +1,28 @@
+import type { APIRoute } from 'astro';
+import { modelModified } from '../../export/modified.ts';
+import { modelWorkbook } from '../../export/xlsx.ts';
+import { takeOverLibrary } from '../../loader/handoff.ts';
+import { csvPageUrl } from '../../site/csv-links.ts';
+import { loadLibrary, loadSite } from '../../site/load.ts';
+import { modelPaths } from '../../site/paths.ts';
+
+/** In `onus dev` and Astro's own build; `onus build` makes the workbooks on a thread of their own. */
+export async function getStaticPaths() {
+  return takeOverLibrary() ? [] : modelPaths(await loadLibrary());
+}
+
+export const GET: APIRoute = async ({ site: address, params }) => {
+  const site = await loadSite(params.model);
+  const urlOf = csvPageUrl(address, site);
+  const bytes = await modelWorkbook(
+    site.model,
+    site.activitiesInOrder,
+    (id) => urlOf(site.routes.activity(id)),
+    modelModified(site.model),
+  );
+  return new Response(bytes as Uint8Array<ArrayBuffer>, {
+    headers: {
+      'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    },
+  });
+};
