@@ -2,7 +2,7 @@ import { link, mkdir, readFile, stat, unlink, writeFile } from 'node:fs/promises
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { importTable, type ImportForm } from '../import/import-table.ts';
-import { readCsvSheet, readWorkbookSheets, SheetError, type Sheet } from '../import/sheets.ts';
+import { decodeCsv, readCsvSheet, readWorkbookSheets, type Sheet } from '../import/sheets.ts';
 import { formatProblem } from '../import/table.ts';
 import { UsageError, type Io } from './io.ts';
 import { printable } from './printable.ts';
@@ -139,16 +139,16 @@ async function readSheets(file: string, shown: string, io: Io): Promise<Sheet[] 
   try {
     if (extension === '.xlsx') return await readWorkbookSheets(bytes);
     if (extension === '.csv' || extension === '.txt') {
-      const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      const { text, encoding } = decodeCsv(bytes);
+      if (encoding !== 'UTF-8') {
+        io.stderr(
+          `onus import: ${printable(shown)} is not UTF-8: read as ${encoding}, as Excel on Windows saves CSV.\n`,
+        );
+      }
       return [readCsvSheet(text, path.basename(file, extension))];
     }
   } catch (error) {
-    const reason =
-      error instanceof SheetError
-        ? error.message
-        : error instanceof TypeError
-          ? 'it is not UTF-8 text'
-          : (error as Error).message;
+    const reason = (error as Error).message;
     io.stderr(
       `onus import: ${printable(shown)} cannot be read: ${printable(reason)}. Nothing was written.\n`,
     );

@@ -18,8 +18,10 @@ export class SheetError extends Error {}
  */
 export function readCsvSheet(text: string, name: string): Sheet {
   let rows: string[][];
+  const body = text.replace(/^\uFEFF/, '');
   try {
-    rows = parse(text.replace(/^\uFEFF/, ''), {
+    rows = parse(body, {
+      delimiter: delimiterOf(body),
       relax_column_count: true,
       skip_empty_lines: false,
     }) as string[][];
@@ -30,6 +32,30 @@ export function readCsvSheet(text: string, name: string): Sheet {
     );
   }
   return { name, rows: rows.map((row) => row.map(unprefixed)) };
+}
+
+/**
+ * The header line's separator: a comma, or — where a spreadsheet in a locale with decimal
+ * commas saved it — a semicolon, or a tab; whichever the first line has most of, outside quotes.
+ */
+function delimiterOf(text: string): string {
+  const end = text.search(/\r?\n/);
+  const header = (end === -1 ? text : text.slice(0, end)).replace(/"[^"]*"/g, '');
+  const count = (character: string) => header.split(character).length - 1;
+  const [best] = [',', ';', '\t'].sort((a, b) => count(b) - count(a));
+  return count(best!) > 0 ? best! : ',';
+}
+
+/**
+ * A CSV's text: UTF-8, or else Windows-1252, as Excel on Windows saves "CSV (Comma
+ * delimited)"; says which it took.
+ */
+export function decodeCsv(bytes: Uint8Array): { text: string; encoding: 'UTF-8' | 'Windows-1252' } {
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'UTF-8' };
+  } catch {
+    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'Windows-1252' };
+  }
 }
 
 const unprefixed = (field: string) => (/^'[=+\-@\t\r]/.test(field) ? field.slice(1) : field);

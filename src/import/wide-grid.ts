@@ -26,7 +26,8 @@ export type ColumnRole =
   | 'party'
   | 'context'
   | 'party-context'
-  | 'field';
+  | 'field'
+  | 'model';
 
 // The grid reader's own headers, and a few more a spreadsheet has.
 const AREA = new Set([...AREA_HEADERS, 'area path']);
@@ -179,6 +180,16 @@ export function readWideGrid(
     }
     body.push({ row, cells: padded });
   });
+  const modelColumn = roles.indexOf('model');
+  const models = new Set(body.map(({ cells }) => cells[modelColumn]));
+  if (modelColumn !== -1 && models.size > 1) {
+    problems.add(
+      sheet,
+      1,
+      modelColumn,
+      `names ${models.size} models (a library's matrix): import each model's own matrix.csv`,
+    );
+  }
   if (problems.count > 0) return undefined;
   if (!roles.includes('title')) {
     problems.add(
@@ -477,6 +488,7 @@ function describe(role: ColumnRole, pair?: { party: string; context: string }): 
     party: 'party (cells: its level)',
     context: 'context (cells: who holds it there)',
     'party-context': 'party in a context',
+    model: 'the model (one)',
     field: "the author's own column",
   };
   return words[role];
@@ -517,6 +529,7 @@ function classify(sheet: Sheet, header: readonly string[], options: WideGridOpti
     const folded = fold(text);
     if (named(options.parties, text)) return 'party';
     if (named(options.contexts, text)) return 'context';
+    if (folded === 'model') return 'model';
     if (AREA.has(folded)) return 'area';
     if (folded === 'activity id') return 'id';
     if (['url', 'link', 'permalink', 'address'].includes(folded)) return 'url';

@@ -127,6 +127,23 @@ describe('onus import', { timeout: 60_000 }, () => {
     expect(readdirSync(dir).filter((name) => name.endsWith('.md'))).toEqual([]);
   });
 
+  it('reads a CSV that Excel saved in a locale with decimal commas: semicolons, Windows-1252', async () => {
+    const { code, stderr } = await onus(
+      ['import', 'semicolons-windows-1252.csv', '--out', 'de.md'],
+      dir,
+    );
+    expect(code).toBe(0);
+    expect(stderr).toContain(
+      'semicolons-windows-1252.csv is not UTF-8: read as Windows-1252, as Excel on Windows saves CSV.',
+    );
+    const model = await modelOf('de.md');
+    expect(model.areas.map((area: { title: string }) => area.title)).toEqual(['Identität', 'Netz']);
+    expect(model.parties.map((party: { name: string }) => party.name)).toEqual([
+      'Kunde',
+      'Anbieter',
+    ]);
+  });
+
   it('never writes over an existing file', async () => {
     writeFileSync(path.join(dir, 'mine.md'), 'my own notes\n');
     const { code, stderr } = await onus(['import', 'raci.csv', '--out', 'mine.md'], dir);
