@@ -2,7 +2,7 @@ import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { SHEETS } from '../export/xlsx.ts';
 import { parseModel } from '../readers/index.ts';
-import { isLongForm, readLongForm, readModelSheet } from './long-form.ts';
+import { isLongForm, longFormMapping, readLongForm, readModelSheet } from './long-form.ts';
 import { draftOfModel } from './semantic-view.ts';
 import { ImportProblems, type ImportProblem, type Sheet } from './table.ts';
 import { readWideGrid, type WideGridResult } from './wide-grid.ts';
@@ -58,8 +58,9 @@ export function importTable(input: ImportInput): ImportResult {
       );
       return { mapping: [], problems: problems.list };
     }
+    const mapping = longFormMapping(header);
     const draft = readLongForm(sheet, title, problems, declared, referenceUrls(input.sheets));
-    if (!draft) return { mapping: [], problems: problems.list };
+    if (!draft) return { mapping, problems: problems.list };
     const markdown = blocksMarkdown(draft);
     const back = readBack(input.outName, markdown);
     back.errors.forEach((message) =>
@@ -71,8 +72,8 @@ export function importTable(input: ImportInput): ImportResult {
       ),
     );
     return problems.count > 0
-      ? { mapping: [], problems: problems.list }
-      : { markdown, sheet: sheet.name, form: 'blocks', mapping: [], problems: [] };
+      ? { mapping, problems: problems.list }
+      : { markdown, sheet: sheet.name, form: 'blocks', mapping, problems: [] };
   }
 
   const grid = readWideGrid(

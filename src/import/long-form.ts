@@ -21,6 +21,33 @@ const LONG = {
   url: 'url',
 } as const;
 
+/** How the long form's columns are read, for the user to check: a column it does not know is not read. */
+export function longFormMapping(header: readonly string[]): string[] {
+  const known = new Map<string, string>(Object.entries(LONG).map(([key, name]) => [name, key]));
+  return header
+    .filter((cell) => cell.trim() !== '')
+    .map((cell) => {
+      const key = known.get(cell.trim().toLowerCase());
+      return `${cell.trim()} → ${key === undefined ? 'not read' : LONG_WORDS[key as keyof typeof LONG]}`;
+    });
+}
+
+const LONG_WORDS: Record<keyof typeof LONG, string> = {
+  model: 'the model (one)',
+  id: 'activity id',
+  title: 'activity title',
+  area: 'area',
+  references: 'references (framework and id)',
+  party: 'party',
+  level: 'level',
+  responsible: 'whether the level is responsible (yes or no)',
+  contexts: 'contexts it holds in',
+  condition: 'condition',
+  footnotes: 'footnotes',
+  note: 'note',
+  url: 'activity id (from its address), when no Activity id',
+};
+
 /** Whether a sheet's header is the long form's: an Activity, a Party and a Level column. */
 export function isLongForm(header: readonly string[]): boolean {
   const names = new Set(header.map((cell) => cell.trim().toLowerCase()));

@@ -151,8 +151,11 @@ export function readWideGrid(
   options: WideGridOptions,
   problems: ImportProblems,
 ): WideGridResult | undefined {
-  const header = (sheet.rows[0] ?? []).map((cell) => cell.trim());
-  const width = header.length;
+  const cells = (sheet.rows[0] ?? []).map((cell) => cell.trim());
+  // A workbook's formatted but empty cells after the last header are no columns.
+  let width = cells.length;
+  while (width > 0 && cells[width - 1] === '') width -= 1;
+  const header = cells.slice(0, width);
   if (width === 0 || header.every((cell) => cell === '')) {
     problems.add(
       sheet,
