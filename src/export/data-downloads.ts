@@ -1,5 +1,5 @@
 import type { Model } from '../model/index.ts';
-import { indexLibrary } from '../site/library.ts';
+import { indexModel } from '../site/site-model.ts';
 import { relativeFile } from '../site/links.ts';
 import { publicUrl } from '../site/routes.ts';
 import { modelModified } from './modified.ts';
@@ -23,9 +23,9 @@ export async function dataDownloads(
   models: readonly Model[],
   options: DataDownloadOptions,
 ): Promise<Array<{ file: string; bytes: Uint8Array }>> {
-  const library = indexLibrary(models);
   const files: Array<{ file: string; bytes: Uint8Array }> = [];
-  for (const site of library.models) {
+  // Each model's routes and order as the site's (its library's history is no concern here).
+  for (const site of models.map((model) => indexModel(model, models.length > 1))) {
     const scope = site.routes.home();
     const urlOf = (id: string) => {
       const route = site.routes.activity(id);
