@@ -470,9 +470,18 @@ export function readWideGrid(
   for (const [label, text] of footnotes) out.push(`[^${label}]: ${text}`, '');
   if (problems.count > 0) return undefined;
 
-  const mapping = roles.map(
-    (role, column) => `${header[column]} → ${describe(role, pairs.get(column))}`,
-  );
+  const mapping = [
+    ...roles.map((role, column) => `${header[column]} → ${describe(role, pairs.get(column))}`),
+    // What the cells said, for the user to check: a stray word would be a level here.
+    ...(contextMode ? [`Parties named in the cells: ${parties.join(', ')}`] : []),
+    ...(levelList.length > 0
+      ? [
+          `Levels: ${levelList
+            .map((level) => `${level.name} (${level.responsible ? '' : 'not '}responsible)`)
+            .join(', ')}`,
+        ]
+      : []),
+  ];
   return { markdown: `${out.join('\n').trimEnd()}\n`, mapping, lines };
 }
 

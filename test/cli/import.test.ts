@@ -33,6 +33,8 @@ describe('onus import', { timeout: 60_000 }, () => {
         IaaS → context (cells: who holds it there)
         PaaS → context (cells: who holds it there)
         SaaS → context (cells: who holds it there)
+        Parties named in the cells: Customer, Microsoft
+        Levels: Responsible (responsible), Shared (responsible)
       Wrote content/azure.md from service-models.csv, sheet service-models, as a grid table. Check it with: npx onus check content/azure.md
       "
     `);
