@@ -1,6 +1,5 @@
 import { createRequire } from 'node:module';
 import type ExcelJSModule from 'exceljs';
-import { unzipSync, zipSync, type Zippable } from 'fflate';
 
 // ExcelJS's own single-file build, required as the CommonJS it is: it loads in a third of the
 // time of the package's hundreds of modules (40 ms against 130). Loaded when a workbook is
@@ -14,7 +13,6 @@ const loadExcel = () =>
 import type { Activity, Model } from '../model/index.ts';
 import { assignmentRows, matrixRows } from './csv.ts';
 import { NO_DATE } from './modified.ts';
-import { FIXED_TIME } from './zip.ts';
 
 /** The sheets of a model's workbook, by name: `onus import` reads them back by these names. */
 export const SHEETS = {
@@ -135,22 +133,43 @@ export async function modelWorkbook(
     ]),
   ]);
   widen(about, MODEL_SHEET_HEADER);
-  const stored = await workbook.xlsx.writeBuffer({
-    zip: { compression: 'STORE' },
+  const zip = await workbook.xlsx.writeBuffer({
+    zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } },
   } as ExcelJSModule.XlsxWriteOptions);
-  return compressedWithFixedTimes(new Uint8Array(stored));
+  return withFixedTimes(new Uint8Array(zip as ArrayBuffer));
 }
 
+/** The zip's DOS time and date of 1980-01-01 00:00, the fixed time of every zip Onus writes. */
+const DOS_DATE = (1 << 5) | 1;
+
 /**
- * The workbook's zip again, each entry compressed by fflate (a fraction of the time JSZip's
- * takes) with the fixed time of every zip Onus writes: the same model, the same bytes.
+ * The workbook's zip with every entry's time set to the fixed time of every zip Onus writes,
+ * in place (JSZip stamps the time of writing, which ExcelJS does not let one set): the same
+ * model, the same bytes. The times are fields of the local headers and the central directory;
+ * no checksum covers them.
  */
-function compressedWithFixedTimes(zip: Uint8Array): Uint8Array {
-  const entries: Zippable = {};
-  for (const [name, data] of Object.entries(unzipSync(zip))) {
-    entries[name] = [data, { mtime: FIXED_TIME, level: 6 }];
+function withFixedTimes(zip: Uint8Array): Uint8Array {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  for (let at = 0; at + 4 <= zip.length;) {
+    const signature = view.getUint32(at, true);
+    if (signature === 0x04034b50) {
+      view.setUint16(at + 10, 0, true);
+      view.setUint16(at + 12, DOS_DATE, true);
+      const named = view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
+      at += 30 + named + view.getUint32(at + 18, true);
+    } else if (signature === 0x02014b50) {
+      view.setUint16(at + 12, 0, true);
+      view.setUint16(at + 14, DOS_DATE, true);
+      at +=
+        46 +
+        view.getUint16(at + 28, true) +
+        view.getUint16(at + 30, true) +
+        view.getUint16(at + 32, true);
+    } else {
+      break;
+    }
   }
-  return zipSync(entries, { mtime: FIXED_TIME });
+  return zip;
 }
 
 /** Columns wide enough for their header, narrow for marks, at most 60 characters. */
