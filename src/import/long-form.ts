@@ -1,6 +1,6 @@
 import { slugify } from '../model/ids.ts';
 import type { DraftActivity, DraftModel } from './draft-model.ts';
-import { escapeText, inlineText } from './markdown-text.ts';
+import { inlineText, plainTextAsMarkdown } from './markdown-text.ts';
 import { MODEL_SHEET_HEADER } from '../export/xlsx.ts';
 import { ImportProblems, type Sheet } from './table.ts';
 
@@ -210,7 +210,7 @@ export function readLongForm(
       level: levelIdOf(level),
       ...(contextNames.length > 0 && { contexts: contextNames.map(contextIdOf) }),
       ...(cell('condition') && { condition: inlineText(cell('condition')) }),
-      ...(cell('note') && { note: escapeText(cell('note')) }),
+      ...(cell('note') && { note: plainTextAsMarkdown(cell('note')) }),
       ...(footnotes.length > 0 && { footnotes }),
     });
   });

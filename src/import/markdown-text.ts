@@ -1,8 +1,7 @@
-import type { Paragraph } from 'mdast';
-import { toMarkdown } from 'mdast-util-to-markdown';
+import { escapeText } from '../model/print.ts';
 
-/** Plain text as Markdown that reads back as the same words: `*`, `_`, `[`, `<`… escaped. */
-export function escapeText(text: string): string {
+/** Plain text, paragraphs and lines, as Markdown that reads back as the same words. */
+export function plainTextAsMarkdown(text: string): string {
   const paragraphs = text
     .split(/\r?\n\s*\r?\n|\r?\n/)
     .map((part) => part.trim())
@@ -12,8 +11,7 @@ export function escapeText(text: string): string {
 
 /** One line of plain text as Markdown: no block may start in it. */
 export function inlineText(text: string): string {
-  const paragraph: Paragraph = { type: 'paragraph', children: [{ type: 'text', value: text }] };
-  return toMarkdown(paragraph).trim().replace(/\n/g, ' ');
+  return escapeText(text).trim().replace(/\n/g, ' ');
 }
 
 /** A table cell's text as Markdown: its pipes escaped, its line breaks `<br>`. */

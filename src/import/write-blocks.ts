@@ -1,4 +1,4 @@
-import { stringify } from 'yaml';
+import { frontmatterBlock } from '../model/print.ts';
 import type { DraftActivity, DraftModel } from './draft-model.ts';
 import { inlineText } from './markdown-text.ts';
 
@@ -25,7 +25,7 @@ export function blocksMarkdown(model: DraftModel): string {
     footnoteText.set(label, text);
     return label;
   };
-  const lines: string[] = [frontmatter(model), '', '## Responsibility matrix', ''];
+  const lines: string[] = [frontmatterBlock(model), '', '## Responsibility matrix', ''];
   const ordered = [
     ...model.activities.filter((activity) => activity.path.length === 0),
     ...model.activities.filter((activity) => activity.path.length > 0),
@@ -84,37 +84,3 @@ const indent = (markdown: string) =>
     .split('\n')
     .map((line) => (line === '' ? '' : `  ${line}`))
     .join('\n');
-
-function frontmatter(model: DraftModel): string {
-  const data = {
-    title: model.title,
-    ...(model.description && { description: model.description }),
-    ...(model.version && { version: model.version }),
-    ...(model.publisher && { publisher: model.publisher }),
-    ...(model.sourceUrl && { source: model.sourceUrl }),
-    ...(model.reviewed && { reviewed: model.reviewed }),
-    ...(model.levels && {
-      levels: model.levels.map((level) => ({
-        id: level.id,
-        name: level.name,
-        ...(level.short && level.short !== level.name && { short: level.short }),
-        responsible: level.responsible,
-        ...(level.description && { description: level.description }),
-      })),
-    }),
-    ...(model.contexts.length > 0 && {
-      contexts: model.contexts.map((context) => ({
-        id: context.id,
-        name: context.name,
-        ...(context.description && { description: context.description }),
-      })),
-    }),
-    parties: model.parties.map((party) => ({
-      id: party.id,
-      name: party.name,
-      ...(party.short && { short: party.short }),
-      ...(party.scope && { scope: party.scope }),
-    })),
-  };
-  return `---\n${stringify(data, { lineWidth: 0 }).trimEnd()}\n---`;
-}

@@ -17,9 +17,34 @@ import {
  * are escaped as Markdown text; an id is written as `{#id}` only where it is not the one the
  * title would give, a level only where it is not the default.
  */
-export function printModel(model: Model): string {
-  const isDefault =
-    model.levels.length === 1 && JSON.stringify(model.levels[0]) === JSON.stringify(DEFAULT_LEVEL);
+/** What a model's frontmatter says; the levels undefined when only the default one is. */
+export interface FrontmatterFacts {
+  title: string;
+  description?: string | undefined;
+  version?: string | undefined;
+  publisher?: string | undefined;
+  sourceUrl?: string | undefined;
+  reviewed?: string | undefined;
+  levels?:
+    | ReadonlyArray<{
+        id: string;
+        name: string;
+        short?: string | undefined;
+        responsible: boolean;
+        description?: string | undefined;
+      }>
+    | undefined;
+  contexts: ReadonlyArray<{ id: string; name: string; description?: string | undefined }>;
+  parties: ReadonlyArray<{
+    id: string;
+    name: string;
+    short?: string | undefined;
+    scope?: string | undefined;
+  }>;
+}
+
+/** A model's frontmatter, between its `---` lines, as every writer of SRM Markdown gives it. */
+export function frontmatterBlock(model: FrontmatterFacts): string {
   const frontmatter = {
     title: model.title,
     ...(model.description !== undefined && { description: model.description }),
@@ -27,17 +52,21 @@ export function printModel(model: Model): string {
     ...(model.publisher !== undefined && { publisher: model.publisher }),
     ...(model.sourceUrl !== undefined && { source: model.sourceUrl }),
     ...(model.reviewed !== undefined && { reviewed: model.reviewed }),
-    ...(!isDefault && {
+    ...(model.levels && {
       levels: model.levels.map(({ id, name, short, responsible, description }) => ({
         id,
         name,
-        ...(short !== name && { short }),
-        responsible: String(responsible),
+        ...(short !== undefined && short !== name && { short }),
+        responsible,
         ...(description !== undefined && { description }),
       })),
     }),
     ...(model.contexts.length > 0 && {
-      contexts: model.contexts.map(({ id, name }) => ({ id, name })),
+      contexts: model.contexts.map(({ id, name, description }) => ({
+        id,
+        name,
+        ...(description !== undefined && { description }),
+      })),
     }),
     parties: model.parties.map(({ id, name, short, scope }) => ({
       id,
@@ -46,7 +75,15 @@ export function printModel(model: Model): string {
       ...(scope !== undefined && { scope }),
     })),
   };
-  const blocks: string[] = [`---\n${stringify(frontmatter, { lineWidth: 0 }).trimEnd()}\n---`];
+  return `---\n${stringify(frontmatter, { lineWidth: 0 }).trimEnd()}\n---`;
+}
+
+export function printModel(model: Model): string {
+  const isDefault =
+    model.levels.length === 1 && JSON.stringify(model.levels[0]) === JSON.stringify(DEFAULT_LEVEL);
+  const blocks: string[] = [
+    frontmatterBlock({ ...model, levels: isDefault ? undefined : model.levels }),
+  ];
   if (model.introduction) blocks.push(model.introduction);
   for (const section of model.sections)
     blocks.push(`## ${escapeText(section.title)}`, section.markdown);
@@ -169,6 +206,7 @@ function itemText(item: Area | Activity, parent: string | null, more: string[] =
 }
 
 /** Text as Markdown that reads back as the same text. */
-function escapeText(text: string): string {
+/** Plain text as Markdown that reads back as the same words. */
+export function escapeText(text: string): string {
   return toMarkdown({ type: 'paragraph', children: [{ type: 'text', value: text }] }).trimEnd();
 }
