@@ -232,24 +232,10 @@ export function readWideGrid(
       addTo(contexts, context!.trim());
     }
   });
-  const levelCounts = new Map<
-    string,
-    { name: string; count: number; row: number; column: number }
-  >();
-  const countLevel = (name: string, row: number, column: number) => {
-    const entry = levelCounts.get(fold(name));
-    if (entry) entry.count += 1;
-    else levelCounts.set(fold(name), { name, count: 1, row, column });
-  };
-  const nameCounts = new Map<
-    string,
-    { name: string; count: number; row: number; column: number }
-  >();
-  const countName = (name: string, row: number, column: number) => {
-    const entry = nameCounts.get(fold(name));
-    if (entry) entry.count += 1;
-    else nameCounts.set(fold(name), { name, count: 1, row, column });
-  };
+  const levelCounts = new Tally();
+  const nameCounts = new Tally();
+  const countLevel = levelCounts.add;
+  const countName = nameCounts.add;
   for (const { row, cells } of body) {
     roles.forEach((role, column) => {
       const cell = cells[column]!;
@@ -267,8 +253,8 @@ export function readWideGrid(
     });
   }
   // A word met once, a letter or two from a word met often, is a typo, not a level or a party.
-  const counted = [...levelCounts.values()];
-  const names = [...nameCounts.values()];
+  const counted = [...levelCounts.entries.values()];
+  const names = [...nameCounts.entries.values()];
   for (const list of [counted, names]) {
     const frequent = list.filter((entry) => entry.count > 1).map((entry) => entry.name);
     for (const entry of list) {
@@ -483,6 +469,20 @@ export function readWideGrid(
       : []),
   ];
   return { markdown: `${out.join('\n').trimEnd()}\n`, mapping, lines };
+}
+
+/** Each word the cells use, counted as folded, with the first cell that said it. */
+class Tally {
+  readonly entries = new Map<
+    string,
+    { name: string; count: number; row: number; column: number }
+  >();
+
+  add = (name: string, row: number, column: number): void => {
+    const entry = this.entries.get(fold(name));
+    if (entry) entry.count += 1;
+    else this.entries.set(fold(name), { name, count: 1, row, column });
+  };
 }
 
 function describe(role: ColumnRole, pair?: { party: string; context: string }): string {
