@@ -1,4 +1,5 @@
 import type { Heading, Nodes, Root, RootContent, Text } from 'mdast';
+import { frontmatterToMarkdown } from 'mdast-util-frontmatter';
 import { gfmToMarkdown } from 'mdast-util-gfm';
 import { defaultHandlers, toMarkdown, type Handle, type Options } from 'mdast-util-to-markdown';
 import remarkFrontmatter from 'remark-frontmatter';
@@ -83,7 +84,12 @@ const text: Handle = (node: Text, parent, state, info) => {
 };
 
 /** Made once: toMarkdown compiles an extension's patterns on the objects themselves. */
-const PRINT_OPTIONS: Options = { extensions: [gfmToMarkdown()], handlers: { text } };
+// Frontmatter prints back as written: it only ever opens a document, but a printer must not
+// throw on any tree the parser gives.
+const PRINT_OPTIONS: Options = {
+  extensions: [gfmToMarkdown(), frontmatterToMarkdown(['yaml'])],
+  handlers: { text },
+};
 
 const ESCAPED_ALERT = /^(>[ \t]*)\\\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]/gim;
 

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { frontmatterToMarkdown } from 'mdast-util-frontmatter';
 import { gfmToMarkdown } from 'mdast-util-gfm';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import { describe, expect, it } from 'vitest';
@@ -8,7 +9,7 @@ import { parseMarkdown, printMarkdown } from '../../src/markdown/markdown.ts';
 const reference = (markdown: string) => {
   const tree = parseMarkdown(markdown);
   if (tree.children.length === 0) return undefined;
-  const text = toMarkdown(tree, { extensions: [gfmToMarkdown()] });
+  const text = toMarkdown(tree, { extensions: [gfmToMarkdown(), frontmatterToMarkdown(['yaml'])] });
   return text.trim() === '' ? undefined : text.trimEnd();
 };
 
@@ -70,6 +71,10 @@ const piece = fc.constantFrom(
 );
 
 describe('printing notes back as Markdown', () => {
+  it('prints a document that opens with frontmatter, as the parser gives it', () => {
+    expect(printMarkdown(parseMarkdown('---\n\n---').children)).toBe('---\n---');
+  });
+
   it('escapes exactly as toMarkdown does', () => {
     fc.assert(
       fc.property(
