@@ -43,6 +43,13 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
       return { run: diff, usage: diffUsage };
     },
   },
+  init: {
+    summary: 'write a new project: an example model, package.json, a publishing workflow',
+    load: async () => {
+      const { init, initUsage } = await import('./init.ts');
+      return { run: init, usage: initUsage };
+    },
+  },
   import: {
     summary: 'turn a spreadsheet (CSV or XLSX) into SRM Markdown',
     load: async () => {
