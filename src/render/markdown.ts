@@ -1,4 +1,5 @@
 import type { Root } from 'hast';
+import type { Root as MdastRoot } from 'mdast';
 import { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
@@ -63,6 +64,14 @@ const withoutRawHtml = sanitizing(parsing());
 
 const rendered = new Map<string, string>();
 
+function opensWithLineBreak(tree: MdastRoot): boolean {
+  let found = false;
+  visit(tree, 'code', (node) => {
+    if (/^\r?\n/.test(node.value)) found = true;
+  });
+  return found;
+}
+
 /** Markdown from the model (notes, descriptions, prose) as safe HTML. Memoised: notes repeat across pages. */
 export function renderMarkdown(markdown: string): string {
   let html = rendered.get(markdown);
@@ -73,11 +82,15 @@ export function renderMarkdown(markdown: string): string {
     const blocks = /^\s/.test(markdown) ? undefined : simpleBlocks(markdown.trimEnd());
     if (blocks) html = simpleHtml(blocks);
     else {
-      const processor = markdown.includes('<') ? withRawHtml : withoutRawHtml;
       // The tree, parsed once for the HTML and the plain text (see note-tree.ts).
+      const tree = parseNote(markdown);
+      // The HTML parser also drops the line break a code block opens with (an unclosed fence
+      // over a blank line): such a block takes its way too, so that both ways agree.
+      const processor =
+        markdown.includes('<') || opensWithLineBreak(tree) ? withRawHtml : withoutRawHtml;
       const file = new VFile();
       if (markdown.includes('[^')) file.data.footnoteKey = footnoteKey(markdown);
-      html = processor.stringify(processor.runSync(parseNote(markdown), file));
+      html = processor.stringify(processor.runSync(tree, file));
     }
     rendered.set(markdown, html);
   }

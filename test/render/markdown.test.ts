@@ -109,6 +109,11 @@ describe('renderMarkdown', () => {
     expect(renderMarkdown('\tBackups')).toBe('<pre><code>Backups\n</code></pre>');
   });
 
+  it('should render a code block that opens with a blank line as the HTML parser reads it', () => {
+    // Found by the property below: an unclosed fence over a blank line.
+    expect(renderMarkdown('```\n\nBackups')).toBe('<pre><code>Backups\n</code></pre>');
+  });
+
   it('should render exactly as the whole pipeline does, though it skips parsing plain sentences', () => {
     const pipeline = unified()
       .use(remarkParse)
