@@ -1,8 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { modelModified } from '../export/modified.ts';
-import { oscalComponentDefinition } from '../export/oscal.ts';
-import { modelWorkbook } from '../export/xlsx.ts';
+import { modelDownload } from '../export/data-downloads.ts';
 import { writeFolderAtomically } from '../io/output-folder.ts';
 import { indexLibrary } from '../site/library.ts';
 import { publicUrl } from '../site/routes.ts';
@@ -54,15 +52,7 @@ export async function exportData(
         for (const site of indexLibrary(models).models) {
           const urlOf = (id: string) =>
             publicUrl(options.site, options.base, site.routes.activity(id));
-          const modified = modelModified(site.model);
-          const bytes =
-            format === 'xlsx'
-              ? await modelWorkbook(site.model, site.activitiesInOrder, urlOf, modified)
-              : `${JSON.stringify(
-                  oscalComponentDefinition(site.model, { urlOf, modified }),
-                  null,
-                  2,
-                )}\n`;
+          const bytes = await modelDownload(format, site, urlOf);
           const file = `${site.model.id}${extension}`;
           await writeFile(path.join(folder, file), bytes);
           files.push(file);

@@ -1,5 +1,5 @@
 import type { Model } from '../model/index.ts';
-import { indexModel } from '../site/site-model.ts';
+import { indexModel, type SiteModel } from '../site/site-model.ts';
 import { relativeFile } from '../site/links.ts';
 import { publicUrl } from '../site/routes.ts';
 import { modelModified } from './modified.ts';
@@ -12,6 +12,25 @@ export interface DataDownloadOptions {
   base: string;
   /** `files`: the site is read from disk, so the files link to its pages relatively. */
   links: 'hosted' | 'files';
+}
+
+/** The downloads made of each model besides its pages. */
+export type ModelDownload = 'xlsx' | 'oscal';
+
+/**
+ * One model's workbook or OSCAL component definition, each activity linked by `urlOf`, dated
+ * as `modelModified` says: what `onus build`'s thread, `onus export --format` and the site's
+ * own routes (`onus dev`) all write.
+ */
+export async function modelDownload(
+  kind: ModelDownload,
+  site: SiteModel,
+  urlOf: (activityId: string) => string,
+): Promise<Uint8Array> {
+  const modified = modelModified(site.model);
+  if (kind === 'xlsx') return modelWorkbook(site.model, site.activitiesInOrder, urlOf, modified);
+  const oscal = oscalComponentDefinition(site.model, { urlOf, modified });
+  return new TextEncoder().encode(`${JSON.stringify(oscal, null, 2)}\n`);
 }
 
 /**
@@ -33,16 +52,8 @@ export async function dataDownloads(
         ? relativeFile(scope, route)
         : publicUrl(options.site, options.base, route);
     };
-    const modified = modelModified(site.model);
-    files.push({
-      file: site.routes.matrixXlsx(),
-      bytes: await modelWorkbook(site.model, site.activitiesInOrder, urlOf, modified),
-    });
-    const oscal = oscalComponentDefinition(site.model, { urlOf, modified });
-    files.push({
-      file: site.routes.oscal(),
-      bytes: new TextEncoder().encode(`${JSON.stringify(oscal, null, 2)}\n`),
-    });
+    files.push({ file: site.routes.matrixXlsx(), bytes: await modelDownload('xlsx', site, urlOf) });
+    files.push({ file: site.routes.oscal(), bytes: await modelDownload('oscal', site, urlOf) });
   }
   return files;
 }

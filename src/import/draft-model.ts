@@ -1,3 +1,6 @@
+import type { Model } from '../model/index.ts';
+import { declaresLevels } from '../model/schema.ts';
+
 /**
  * What `onus import` reads out of a table before it writes SRM Markdown: a model's parties,
  * vocabulary and activities, with notes and conditions as Markdown. A parsed model is one too,
@@ -38,4 +41,9 @@ export interface DraftActivity {
     note?: string;
     footnotes?: ReadonlyArray<{ label: string; text: string }>;
   }>;
+}
+
+/** A parsed model as a draft, to be written again in another form. */
+export function draftOfModel(model: Model): DraftModel {
+  return { ...model, ...(!declaresLevels(model) && { levels: undefined }) };
 }

@@ -3,7 +3,7 @@ import type { VFileMessage } from 'vfile-message';
 import { SHEETS } from '../export/xlsx.ts';
 import { parseModel } from '../readers/index.ts';
 import { isLongForm, longFormMapping, readLongForm, readModelSheet } from './long-form.ts';
-import { draftOfModel } from './semantic-view.ts';
+import { draftOfModel } from './draft-model.ts';
 import { ImportProblems, type ImportProblem, type Sheet } from './table.ts';
 import { readWideGrid, type WideGridResult } from './wide-grid.ts';
 import { blocksMarkdown } from './write-blocks.ts';

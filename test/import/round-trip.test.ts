@@ -5,7 +5,7 @@ import { VFile } from 'vfile';
 import { assignmentsCsv, matrixCsv } from '../../src/export/csv.ts';
 import { modelWorkbook } from '../../src/export/xlsx.ts';
 import { importTable, type ImportForm } from '../../src/import/import-table.ts';
-import { semanticView } from '../../src/import/semantic-view.ts';
+import { semanticView } from '../helpers/semantic-view.ts';
 import { readCsvSheet, readWorkbookSheets, type Sheet } from '../../src/import/sheets.ts';
 import type { Model } from '../../src/model/index.ts';
 import { parseModel } from '../../src/readers/index.ts';

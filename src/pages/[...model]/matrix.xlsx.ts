@@ -1,6 +1,5 @@
 import type { APIRoute } from 'astro';
-import { modelModified } from '../../export/modified.ts';
-import { modelWorkbook } from '../../export/xlsx.ts';
+import { modelDownload } from '../../export/data-downloads.ts';
 import { takeOverLibrary } from '../../loader/handoff.ts';
 import { csvPageUrl } from '../../site/csv-links.ts';
 import { loadLibrary, loadSite } from '../../site/load.ts';
@@ -14,12 +13,7 @@ export async function getStaticPaths() {
 export const GET: APIRoute = async ({ site: address, params }) => {
   const site = await loadSite(params.model);
   const urlOf = csvPageUrl(address, site);
-  const bytes = await modelWorkbook(
-    site.model,
-    site.activitiesInOrder,
-    (id) => urlOf(site.routes.activity(id)),
-    modelModified(site.model),
-  );
+  const bytes = await modelDownload('xlsx', site, (id) => urlOf(site.routes.activity(id)));
   return new Response(bytes as Uint8Array<ArrayBuffer>, {
     headers: {
       'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

@@ -1,6 +1,5 @@
 import type { APIRoute } from 'astro';
-import { modelModified } from '../../export/modified.ts';
-import { oscalComponentDefinition } from '../../export/oscal.ts';
+import { modelDownload } from '../../export/data-downloads.ts';
 import { takeOverLibrary } from '../../loader/handoff.ts';
 import { csvPageUrl } from '../../site/csv-links.ts';
 import { loadLibrary, loadSite } from '../../site/load.ts';
@@ -14,11 +13,8 @@ export async function getStaticPaths() {
 export const GET: APIRoute = async ({ site: address, params }) => {
   const site = await loadSite(params.model);
   const urlOf = csvPageUrl(address, site);
-  const oscal = oscalComponentDefinition(site.model, {
-    urlOf: (id) => urlOf(site.routes.activity(id)),
-    modified: modelModified(site.model),
-  });
-  return new Response(`${JSON.stringify(oscal, null, 2)}\n`, {
+  const bytes = await modelDownload('oscal', site, (id) => urlOf(site.routes.activity(id)));
+  return new Response(bytes as Uint8Array<ArrayBuffer>, {
     headers: { 'Content-Type': 'application/json; charset=utf-8' },
   });
 };

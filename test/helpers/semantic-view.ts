@@ -1,12 +1,5 @@
-import type { Model } from '../model/index.ts';
-import { declaresLevels } from '../model/schema.ts';
-import { plainTextOfMarkdown } from '../render/plain-text.ts';
-import type { DraftModel } from './draft-model.ts';
-
-/** A parsed model as a draft, to be written again in another form. */
-export function draftOfModel(model: Model): DraftModel {
-  return { ...model, ...(!declaresLevels(model) && { levels: undefined }) };
-}
+import type { Model } from '../../src/model/index.ts';
+import { plainTextOfMarkdown } from '../../src/render/plain-text.ts';
 
 /**
  * What a model says, whatever form wrote it: its parties, levels and contexts by name, and
