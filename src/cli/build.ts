@@ -5,7 +5,7 @@ import { writeFolderAtomically } from '../io/output-folder.ts';
 import { makeRunFolder } from '../io/run-folder.ts';
 import { runOnThread } from '../io/threads.ts';
 import { astroBuild } from './astro-build.ts';
-import { moveFilesInto, stageDataDownloads } from './data-downloads.ts';
+import { makeDataDownloads, writeDataDownloads } from './data-downloads.ts';
 import type { Model } from '../model/index.ts';
 import type { Io } from './io.ts';
 import { printable } from './printable.ts';
@@ -109,7 +109,7 @@ export async function build(args: string[], io: Io): Promise<number> {
       async (folder) => {
         const redirects = stageGrownRedirects(prepared.models, path.dirname(folder), values.base);
         // Awaited after the build; a build that fails first must not leave it unhandled.
-        const downloads = stageDataDownloads(prepared.models, path.dirname(folder), {
+        const downloads = makeDataDownloads(prepared.models, {
           ...(site && { site }),
           base: values.base,
           links: 'hosted',
@@ -133,7 +133,7 @@ export async function build(args: string[], io: Io): Promise<number> {
         const staging = await redirects;
         if (staging) moveInto(staging, folder);
         const made = await downloads;
-        if (made) moveFilesInto(made, folder);
+        if (made) writeDataDownloads(made, folder);
       },
       { warn: (message) => io.stderr(`onus build: ${printable(message)}\n`) },
     );

@@ -1,6 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { setPriority } from 'node:os';
-import path from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import type { DataDownloadOptions } from '../export/data-downloads.ts';
 import type { Model } from '../model/index.ts';
@@ -17,22 +15,14 @@ const loading = import('../export/data-downloads.ts');
 
 parentPort!.once(
   'message',
-  async ({
-    folder,
-    models,
-    options,
-  }: {
-    folder: string;
-    models: Model[];
-    options: DataDownloadOptions;
-  }) => {
+  async ({ models, options }: { models: Model[]; options: DataDownloadOptions }) => {
     const { dataDownloads } = await loading;
-    for (const { file, bytes } of await dataDownloads(models, options)) {
-      const target = path.join(folder, file);
-      mkdirSync(path.dirname(target), { recursive: true });
-      writeFileSync(target, bytes);
-    }
-    parentPort!.postMessage('done');
+    const files = await dataDownloads(models, options);
+    // Handed back, not written: only the build writes into its output, once it has succeeded.
+    parentPort!.postMessage(
+      files,
+      files.map(({ bytes }) => bytes.buffer as ArrayBuffer),
+    );
     parentPort!.close();
   },
 );

@@ -1,27 +1,32 @@
-import { mkdirSync, readdirSync, renameSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { DataDownloadOptions } from '../export/data-downloads.ts';
-import { makeRunFolder } from '../io/run-folder.ts';
 import type { Model } from '../model/index.ts';
+
+export interface DataDownload {
+  /** Where it goes in the site, relative to its root. */
+  file: string;
+  bytes: Uint8Array;
+}
 
 /**
  * Each model's workbook and OSCAL component definition: made on a thread of their own while
- * Astro renders the pages (a workbook of 1,000 activities takes a third of a second), into a
- * folder of their own. The thread starts at once and loads the exporters while the models are
- * read. Returns that folder, or undefined when the models have errors.
+ * Astro renders the pages (a workbook of 1,000 activities takes a third of a second), and
+ * handed back to be written once the build has succeeded — a build that fails writes none.
+ * The thread starts at once and loads the exporters while the models are read. Undefined when
+ * the models have errors.
  */
-export async function stageDataDownloads(
+export async function makeDataDownloads(
   models: Promise<readonly Model[] | undefined>,
-  parent: string,
   options: DataDownloadOptions,
-): Promise<string | undefined> {
+): Promise<DataDownload[] | undefined> {
   const worker = new Worker(new URL('./data-downloads-worker.ts', import.meta.url));
-  const finished = new Promise<void>((resolve, reject) => {
-    worker.once('message', () => resolve());
+  const made = new Promise<DataDownload[]>((resolve, reject) => {
+    worker.once('message', resolve);
     worker.once('error', reject);
     worker.once('exit', (code) =>
-      code === 0 ? resolve() : reject(new Error(`the downloads' thread stopped with code ${code}`)),
+      reject(new Error(`the downloads' thread stopped with code ${code}`)),
     );
   });
   const ready = await models.catch(() => undefined);
@@ -29,26 +34,15 @@ export async function stageDataDownloads(
     await worker.terminate();
     return undefined;
   }
-  const staging = await makeRunFolder(parent, '.onus-work');
-  worker.postMessage({
-    folder: staging,
-    models: ready,
-    options,
-  });
-  await finished;
-  return staging;
+  worker.postMessage({ models: ready, options });
+  return made;
 }
 
-/** Move every file `staging` holds to the same place in `folder`, whose folders may exist. */
-export function moveFilesInto(staging: string, folder: string): void {
-  for (const entry of readdirSync(staging, { withFileTypes: true })) {
-    const from = path.join(staging, entry.name);
-    const to = path.join(folder, entry.name);
-    if (entry.isDirectory()) {
-      mkdirSync(to, { recursive: true });
-      moveFilesInto(from, to);
-    } else {
-      renameSync(from, to);
-    }
+/** Write the downloads into the site's folder, whose folders may exist. */
+export function writeDataDownloads(files: readonly DataDownload[], folder: string): void {
+  for (const { file, bytes } of files) {
+    const target = path.join(folder, file);
+    mkdirSync(path.dirname(target), { recursive: true });
+    writeFileSync(target, bytes);
   }
 }

@@ -5,7 +5,7 @@ import { writeFolderAtomically } from '../io/output-folder.ts';
 import { slugify } from '../model/index.ts';
 import { hostedPath } from '../site/routes.ts';
 import { astroBuild } from './astro-build.ts';
-import { moveFilesInto, stageDataDownloads } from './data-downloads.ts';
+import { makeDataDownloads, writeDataDownloads } from './data-downloads.ts';
 import { DATA_FORMATS, exportData, type DataFormat } from './export-data.ts';
 import { UsageError } from './io.ts';
 import type { Io } from './io.ts';
@@ -114,7 +114,7 @@ export async function exportCommand(args: string[], io: Io): Promise<number> {
     const result = await writeFolderAtomically(
       target,
       async (folder) => {
-        const downloads = stageDataDownloads(prepared.models, path.dirname(folder), {
+        const downloads = makeDataDownloads(prepared.models, {
           ...(site && { site }),
           base: values.base,
           links: 'files',
@@ -136,7 +136,7 @@ export async function exportCommand(args: string[], io: Io): Promise<number> {
           path.dirname(folder),
         );
         const made = await downloads;
-        if (made) moveFilesInto(made, path.join(folder, name));
+        if (made) writeDataDownloads(made, path.join(folder, name));
         return writeOfflineExport(models, folder, name, hostedRoot, histories ?? undefined);
       },
       { warn: (message) => io.stderr(`onus export: ${printable(message)}\n`) },
