@@ -1,10 +1,13 @@
 #!/usr/bin/env node
-// Onus runs its TypeScript sources directly, which needs Node's type stripping (Node 22.12+).
+import { existsSync } from 'node:fs';
+
+// Astro 7 needs Node 22.12 or later, and a checkout runs its TypeScript sources by type stripping.
 const [major, minor] = process.versions.node.split('.').map(Number);
 if (major < 22 || (major === 22 && minor < 12)) {
   process.stderr.write(
     `onus: Node ${process.versions.node} is too old, expected Node 22.12 or later.\n` +
-      'Run it as `npx onus …` or through `npm run …` inside the checkout: the project pins Node 22.\n',
+      'Run it as `npx onus …` or through `npm run …`: a project made by `onus init`, like the\n' +
+      'Onus checkout, pins Node 22 (the `node` devDependency), which those two use.\n',
   );
   process.exit(2);
 }
@@ -14,7 +17,10 @@ if (!process.env.CI) {
   const { enableCompileCache } = await import('node:module');
   enableCompileCache?.();
 }
-const { main } = await import('../src/cli/main.ts');
-const { installInterruptHandlers } = await import('../src/io/interrupt.ts');
+// A checkout runs src/ as it is; the package (no src/) runs it compiled into lib/.
+const sources = existsSync(new URL('../src/cli/main.ts', import.meta.url)) ? 'src' : 'lib';
+const extension = sources === 'src' ? 'ts' : 'js';
+const { main } = await import(`../${sources}/cli/main.${extension}`);
+const { installInterruptHandlers } = await import(`../${sources}/io/interrupt.${extension}`);
 installInterruptHandlers();
 process.exitCode = await main(process.argv.slice(2));

@@ -1,4 +1,4 @@
 interface ImportMetaEnv {
-  /** Absolute path of src/client/, set in astro.config.mjs. */
+  /** Absolute path of the client scripts' folder, set in src/site/astro-config.ts. */
   readonly ONUS_CLIENT_DIR: string;
 }

@@ -9,6 +9,8 @@ import { ASIDE_FROM_ACTIVITIES, buildSearchIndexAside } from '../search/built-as
 import type { LinkMode } from '../site/links.ts';
 import { normalizeBase } from '../site/routes.ts';
 import { astroEnvironment, PROJECT_ROOT } from './prepare.ts';
+import { dependenciesFolder, SOURCE_ROOT } from '../io/project-root.ts';
+import { onusAstroConfig } from '../site/astro-config.ts';
 
 export interface AstroBuildOptions {
   /** The checked content folder (absolute). */
@@ -85,15 +87,11 @@ function checkedLibrary(
 /**
  * A folder for Astro to run from, removed at exit (Astro saves its content store on a timer,
  * which may fire after a failed build returned); its `node_modules` links to the
- * installation's, where the code Astro generates resolves its imports.
+ * installation's dependencies, where the code Astro generates resolves its imports.
  */
 export async function makeWorkspace(parent: string, prefix: string): Promise<string> {
   const workspace = await makeRunFolder(parent, prefix);
-  await symlink(
-    path.join(PROJECT_ROOT, 'node_modules'),
-    path.join(workspace, 'node_modules'),
-    'junction',
-  );
+  await symlink(dependenciesFolder(), path.join(workspace, 'node_modules'), 'junction');
   return workspace;
 }
 
@@ -103,14 +101,16 @@ export async function makeWorkspace(parent: string, prefix: string): Promise<str
  * a build or dev server writes nothing into the Onus installation, which may be read-only.
  */
 export function installationOutside(workspace: string) {
+  const config = onusAstroConfig();
   return {
+    ...config,
     root: workspace,
-    // Astro joins the config file's path to the root.
-    configFile: path.relative(workspace, path.join(PROJECT_ROOT, 'astro.config.mjs')),
-    srcDir: path.join(PROJECT_ROOT, 'src'),
+    // Given inline: the package has no config file, and a project's own must not be read.
+    configFile: false as const,
+    srcDir: SOURCE_ROOT,
     publicDir: path.join(PROJECT_ROOT, 'public'),
     cacheDir: path.join(workspace, 'cache'),
     // Vite's own cache would go under `<root>/node_modules`, the installation's.
-    vite: { cacheDir: path.join(workspace, 'vite') },
+    vite: { ...config.vite, cacheDir: path.join(workspace, 'vite') },
   };
 }

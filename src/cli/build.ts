@@ -16,6 +16,7 @@ import {
   prepareContent,
   reportRefusal,
 } from './prepare.ts';
+import { siblingModule } from '../io/project-root.ts';
 
 export const buildUsage = `Usage: onus build [--content DIR] [--out DIR] [--base PATH] [--site URL] [--history SOURCE] [--verbose]
 
@@ -50,7 +51,7 @@ async function stageGrownRedirects(
   const ready = await models;
   if (!ready || ready.length < 2) return undefined;
   const staging = await makeRunFolder(parent, '.onus-work');
-  await runOnThread(new URL('./grown-redirects-worker.ts', import.meta.url), {
+  await runOnThread(siblingModule('grown-redirects-worker', import.meta.url), {
     folder: staging,
     models: ready,
     base,

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { DataDownloadOptions } from '../export/data-downloads.ts';
 import type { Model } from '../model/index.ts';
+import { siblingModule } from '../io/project-root.ts';
 
 export interface DataDownload {
   /** Where it goes in the site, relative to its root. */
@@ -21,7 +22,7 @@ export async function makeDataDownloads(
   models: Promise<readonly Model[] | undefined>,
   options: DataDownloadOptions,
 ): Promise<DataDownload[] | undefined> {
-  const worker = new Worker(new URL('./data-downloads-worker.ts', import.meta.url));
+  const worker = new Worker(siblingModule('data-downloads-worker', import.meta.url));
   const made = new Promise<DataDownload[]>((resolve, reject) => {
     worker.once('message', resolve);
     worker.once('error', reject);

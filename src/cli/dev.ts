@@ -5,6 +5,7 @@ import { printable } from './printable.ts';
 import { tmpdir } from 'node:os';
 import { installationOutside, makeWorkspace } from './astro-build.ts';
 import { astroEnvironment, prepareContent, PROJECT_ROOT } from './prepare.ts';
+import { dependenciesFolder } from '../io/project-root.ts';
 
 export const devUsage = `Usage: onus dev [--content DIR] [--port N] [--host]
 
@@ -41,7 +42,10 @@ export async function dev(args: string[], io: Io): Promise<number> {
   const server = await astroDev({
     ...outside,
     server: { port, host: values.host },
-    vite: { ...outside.vite, server: { fs: { allow: [PROJECT_ROOT, workspace] } } },
+    vite: {
+      ...outside.vite,
+      server: { fs: { allow: [PROJECT_ROOT, dependenciesFolder(), workspace] } },
+    },
   });
   io.stderr(
     `Serving ${printable(models.length === 1 ? models[0]!.title : `${models.length} models`)} at http://localhost:${server.address.port}/ — edit ${printable(models.length === 1 ? path.relative(io.cwd, prepared.files[0]!) : values.content)} and pages reload.\n`,

@@ -5,6 +5,7 @@ import { report } from '../model/diagnostics.ts';
 import type { Model } from '../model/index.ts';
 import type { ParseResult } from '../readers/index.ts';
 import { LIMITS } from '../markdown/limits.ts';
+import { siblingModule } from './project-root.ts';
 
 interface SerializedMessage {
   reason: string;
@@ -44,7 +45,7 @@ interface ParseThread {
 
 function startThread(): ParseThread {
   const progress = new Int32Array(new SharedArrayBuffer(4));
-  const worker = new Worker(new URL('./parse-worker.ts', import.meta.url), {
+  const worker = new Worker(siblingModule('parse-worker', import.meta.url), {
     workerData: { progress },
     resourceLimits: { maxOldGenerationSizeMb: PARSE_MEMORY_MB },
   });

@@ -1,5 +1,6 @@
 import { runOnThread } from '../io/threads.ts';
 import type { Model } from '../model/index.ts';
+import { siblingModule } from '../io/project-root.ts';
 
 /**
  * A build's search index is the most work of any one page (0.2 s for 10,000 activities): the
@@ -21,7 +22,7 @@ interface BuiltAside {
 const slot = globalThis as Record<symbol, BuiltAside | undefined>;
 
 export function buildSearchIndexAside(digest: string, models: readonly Model[]): void {
-  const script = runOnThread<string>(new URL('./search-index-worker.ts', import.meta.url), models);
+  const script = runOnThread<string>(siblingModule('search-index-worker', import.meta.url), models);
   // Taken over, or not, by the page; a failure there means the page builds it itself.
   script.catch(() => undefined);
   slot[KEY] = { digest, script };

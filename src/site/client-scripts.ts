@@ -30,6 +30,9 @@ export function clientScript(name: ClientScript): Promise<string> {
       write: false,
       legalComments: 'none',
       charset: 'utf8',
+      // The checkout's tsconfig.json as it bears on the output, given here: the package has none,
+      // and must give the same bytes.
+      tsconfigRaw: { compilerOptions: { alwaysStrict: true, verbatimModuleSyntax: true } },
     }).then((result) => result.outputFiles[0]!.text);
     bundles.set(name, bundle);
   }

@@ -1,0 +1,175 @@
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+export const REPOSITORY = path.resolve(import.meta.dirname, '../..');
+
+/**
+ * The environment an author's shell has: not vitest's (NODE_ENV=test, VITEST…), under which
+ * Astro's dev server answers no page.
+ */
+export function authorEnvironment(): NodeJS.ProcessEnv {
+  return Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([name]) => name !== 'NODE_ENV' && !name.startsWith('VITEST'),
+    ),
+  );
+}
+
+/** npm, run by the Node running the tests (the pinned Node 22), never touching the network. */
+export function npm(cwd: string, args: string[]) {
+  return run('npm', [...args, '--offline', '--no-audit', '--no-fund', '--loglevel=error'], {
+    cwd,
+    env: { ...authorEnvironment(), npm_config_update_notifier: 'false' },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+}
+
+export interface Packed {
+  tarball: string;
+  /** Every path in the package, as `npm pack` lists it. */
+  files: string[];
+  /** Bytes of the gzipped tarball. */
+  size: number;
+}
+
+/** `npm pack` of this repository (its prepack compiles lib/), into `folder`. */
+export async function packRepository(folder: string): Promise<Packed> {
+  await mkdir(folder, { recursive: true });
+  const { stdout } = await npm(REPOSITORY, ['pack', '--json', '--pack-destination', folder]);
+  const [report] = JSON.parse(stdout) as Array<{
+    filename: string;
+    size: number;
+    files: Array<{ path: string }>;
+  }>;
+  return {
+    tarball: path.join(folder, report!.filename),
+    files: report!.files.map((file) => file.path).sort(),
+    size: report!.size,
+  };
+}
+
+interface LockEntry {
+  version?: string;
+  resolved?: string;
+  integrity?: string;
+  dependencies?: Record<string, string>;
+  optionalDependencies?: Record<string, string>;
+  peerDependencies?: Record<string, string>;
+  dev?: boolean;
+  devOptional?: boolean;
+  optional?: boolean;
+  [key: string]: unknown;
+}
+
+/**
+ * The packages `roots` need, as this repository's lock file resolved them: found from each
+ * dependent's folder as Node finds a package, up through the nested node_modules.
+ */
+function neededEntries(
+  packages: Record<string, LockEntry>,
+  roots: string[],
+): Record<string, LockEntry> {
+  const needed: Record<string, LockEntry> = {};
+  const resolve = (from: string, name: string): string | undefined => {
+    for (let folder = from; ;) {
+      const key = folder ? `${folder}/node_modules/${name}` : `node_modules/${name}`;
+      if (packages[key]) return key;
+      if (!folder) return undefined;
+      const at = folder.lastIndexOf('/node_modules/');
+      folder = at < 0 ? '' : folder.slice(0, at);
+    }
+  };
+  const visit = (key: string) => {
+    if (needed[key]) return;
+    const { dev: _dev, devOptional, ...entry } = packages[key]!;
+    needed[key] = devOptional ? { ...entry, optional: true } : entry;
+    const wanted = { ...entry.dependencies, ...entry.optionalDependencies };
+    for (const name of Object.keys(wanted)) {
+      const found = resolve(key, name);
+      if (found) visit(found);
+    }
+  };
+  for (const root of roots) visit(resolve('', root)!);
+  return needed;
+}
+
+/**
+ * A project depending on the packed Onus (and `extra`, at this repository's versions), with a
+ * lock file drawn from this repository's: `npm ci --offline` installs it from the npm cache
+ * that this repository's own `npm ci` filled.
+ */
+export async function installPacked(
+  project: string,
+  packed: Packed,
+  manifest: { dependencies?: Record<string, string>; devDependencies?: Record<string, string> },
+): Promise<void> {
+  const ours = JSON.parse(await readFile(path.join(REPOSITORY, 'package.json'), 'utf8')) as {
+    version: string;
+    dependencies: Record<string, string>;
+    peerDependencies: Record<string, string>;
+  };
+  const lock = JSON.parse(await readFile(path.join(REPOSITORY, 'package-lock.json'), 'utf8')) as {
+    packages: Record<string, LockEntry>;
+  };
+  const tarball = path.relative(project, packed.tarball).split(path.sep).join('/');
+  const spec = `file:${tarball}`;
+  const pin = (names: Record<string, string> = {}) =>
+    Object.fromEntries(
+      Object.keys(names).map((name) => [
+        name,
+        name === 'onus' ? spec : lock.packages[`node_modules/${name}`]!.version!,
+      ]),
+    );
+  const dependencies = pin(manifest.dependencies);
+  const devDependencies = pin(manifest.devDependencies);
+  const others = [...Object.keys(dependencies), ...Object.keys(devDependencies)].filter(
+    (name) => name !== 'onus',
+  );
+  const integrity = `sha512-${createHash('sha512')
+    .update(await readFile(packed.tarball))
+    .digest('base64')}`;
+  const packageJson = {
+    name: path.basename(project),
+    private: true,
+    type: 'module',
+    ...(Object.keys(dependencies).length > 0 && { dependencies }),
+    ...(Object.keys(devDependencies).length > 0 && { devDependencies }),
+  };
+  await writeFile(path.join(project, 'package.json'), `${JSON.stringify(packageJson, null, 2)}\n`);
+  await writeFile(
+    path.join(project, 'package-lock.json'),
+    `${JSON.stringify(
+      {
+        name: packageJson.name,
+        lockfileVersion: 3,
+        requires: true,
+        packages: {
+          '': {
+            name: packageJson.name,
+            ...(packageJson.dependencies && { dependencies }),
+            ...(packageJson.devDependencies && { devDependencies }),
+          },
+          'node_modules/onus': {
+            version: ours.version,
+            resolved: spec,
+            integrity,
+            license: 'MIT',
+            dependencies: ours.dependencies,
+            peerDependencies: ours.peerDependencies,
+            peerDependenciesMeta: { '@astrojs/starlight': { optional: true } },
+            bin: { onus: 'bin/onus.js' },
+            engines: { node: '>=22.12.0' },
+          },
+          ...neededEntries(lock.packages, [...Object.keys(ours.dependencies), ...others]),
+        },
+      },
+      null,
+      2,
+    )}\n`,
+  );
+  await npm(project, ['ci']);
+}

@@ -1,0 +1,188 @@
+import { execFile, spawn } from 'node:child_process';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  authorEnvironment,
+  installPacked,
+  packRepository,
+  REPOSITORY,
+  type Packed,
+} from '../helpers/packed-project.ts';
+
+interface Ran {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
+
+function ran(command: string, args: string[], cwd: string): Promise<Ran> {
+  return new Promise((resolve) => {
+    execFile(
+      command,
+      args,
+      { cwd, env: authorEnvironment(), maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) =>
+        resolve({ status: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+/** `npx onus …` in the project, as its author types it. */
+const inProject = (args: string[]) => ran('npx', ['--offline', 'onus', ...args], project);
+/** The same command run from this checkout, in the same folder. */
+const fromCheckout = (args: string[]) =>
+  ran(process.execPath, [path.join(REPOSITORY, 'bin/onus.js'), ...args], project);
+
+/** Every file under a folder, with its bytes. */
+async function tree(folder: string): Promise<Map<string, Buffer>> {
+  const files = new Map<string, Buffer>();
+  for (const entry of await readdir(folder, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    files.set(path.relative(folder, file), await readFile(file));
+  }
+  return files;
+}
+
+/** Paths under a folder changed (or made) after `since`. */
+async function changedSince(folder: string, since: number): Promise<string[]> {
+  const changed: string[] = [];
+  for (const entry of await readdir(folder, { withFileTypes: true, recursive: true })) {
+    const file = path.join(entry.parentPath, entry.name);
+    if ((await stat(file)).ctimeMs > since) changed.push(path.relative(folder, file));
+  }
+  return changed;
+}
+
+let work: string;
+let packed: Packed;
+let project: string;
+let installedAt: number;
+
+beforeAll(async () => {
+  work = await mkdtemp(path.join(tmpdir(), 'onus-package-'));
+  packed = await packRepository(path.join(work, 'pack'));
+  project = path.join(work, 'project');
+  await mkdir(path.join(project, 'content'), { recursive: true });
+  await copyFile(
+    path.join(REPOSITORY, 'examples/cloud-service-models.md'),
+    path.join(project, 'content/srm.md'),
+  );
+  await installPacked(project, packed, { dependencies: { onus: '' } });
+  // File systems keep ctime to the tick: anything written from here on is newer.
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  installedAt = Date.now();
+});
+
+afterAll(async () => {
+  if (work) await rm(work, { recursive: true, force: true });
+});
+
+describe('the package npm pack makes', () => {
+  it('should hold what runs — compiled lib/, the schemas, examples, README and LICENSE — and nothing else', () => {
+    const allowed =
+      /^(bin\/onus\.js|lib\/.+\.(js|ts|astro|css)|public\/[^/]+|examples\/[^/]+\.md|\.github\/workflows\/publish\.yml|README\.md|LICENSE|package\.json)$/;
+    expect(packed.files.filter((file) => !allowed.test(file))).toEqual([]);
+    expect(packed.files).toEqual(
+      expect.arrayContaining([
+        'bin/onus.js',
+        'lib/cli/main.js',
+        'lib/io/parse-worker.js',
+        'lib/pages/[...model]/matrix.astro',
+        'lib/pages/[...model]/model.json.js',
+        'lib/layouts/Base.astro',
+        'lib/styles/site.css',
+        'lib/client/site.ts',
+        'public/model.schema.json',
+        'public/frontmatter.schema.json',
+        'examples/security-control-catalog.md',
+        'LICENSE',
+        'README.md',
+      ]),
+    );
+    expect(
+      packed.files.some((file) => /^(src|test|e2e|bench|docs|scripts|content)\//.test(file)),
+    ).toBe(false);
+  });
+
+  it('should weigh under 1 MB packed', () => {
+    expect(packed.size).toBeLessThan(1024 * 1024);
+  });
+});
+
+describe('Onus installed from the package into a project of package.json and content/', () => {
+  it('should check, print the model and print the schema exactly as the checkout does', async () => {
+    for (const args of [
+      ['check'],
+      ['check', '--strict'],
+      ['model', 'content/srm.md'],
+      ['schema'],
+    ]) {
+      const installed = await inProject(args);
+      expect(installed, args.join(' ')).toEqual(await fromCheckout(args));
+      expect(installed.status, args.join(' ')).toBe(0);
+    }
+  });
+
+  it("should build and export into the project's dist/ and export/ the same files as the checkout", async () => {
+    const built = await inProject(['build']);
+    expect(built.stderr).toMatch(
+      /^Built the site of 11 activities, 4 areas and 2 parties into dist\//m,
+    );
+    const exported = await inProject(['export']);
+    expect(exported.status).toBe(0);
+    expect(await fromCheckout(['build', '--out', path.join(work, 'checkout-dist')])).toMatchObject({
+      status: 0,
+    });
+    expect(
+      await fromCheckout(['export', '--out', path.join(work, 'checkout-export')]),
+    ).toMatchObject({ status: 0 });
+
+    const dist = await tree(path.join(project, 'dist'));
+    expect(dist.has('matrix/index.html')).toBe(true);
+    expect(dist).toEqual(await tree(path.join(work, 'checkout-dist')));
+    const exports = await tree(path.join(project, 'export'));
+    expect([...exports.keys()]).toEqual(
+      expect.arrayContaining(['srm.html', 'srm.zip', 'srm/index.html']),
+    );
+    expect(exports).toEqual(await tree(path.join(work, 'checkout-export')));
+  });
+
+  it('should serve the site with onus dev', async () => {
+    const port = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, () => {
+        const { port } = probe.address() as { port: number };
+        probe.close(() => resolve(port));
+      });
+    });
+    const server = spawn('npx', ['--offline', 'onus', 'dev', '--port', String(port)], {
+      cwd: project,
+      env: authorEnvironment(),
+      detached: true,
+    });
+    try {
+      let stderr = '';
+      await new Promise<void>((resolve, reject) => {
+        server.stderr.on('data', (chunk: Buffer) => {
+          stderr += chunk;
+          if (stderr.includes('Serving')) resolve();
+        });
+        server.once('exit', () => reject(new Error(`onus dev stopped: ${stderr}`)));
+      });
+      const response = await fetch(`http://localhost:${port}/matrix/`);
+      expect(response.status).toBe(200);
+      expect(await response.text()).toMatch(/<h1>[^<]*matrix[^<]*<\/h1>/i);
+    } finally {
+      process.kill(-server.pid!, 'SIGINT');
+      await new Promise((resolve) => server.once('exit', resolve));
+    }
+  });
+
+  it('should write nothing into node_modules', async () => {
+    // After every command above: this file's tests run in order.
+    expect(await changedSince(path.join(project, 'node_modules'), installedAt)).toEqual([]);
+  });
+});
