@@ -98,15 +98,11 @@ function neededEntries(
 }
 
 /**
- * A project depending on the packed Onus (and `extra`, at this repository's versions), with a
- * lock file drawn from this repository's: `npm ci --offline` installs it from the npm cache
- * that this repository's own `npm ci` filled.
+ * Install the project's package.json with its `onus` taken from the packed tarball and the rest
+ * at this repository's versions: a lock file drawn from this repository's lets `npm ci --offline`
+ * install it from the npm cache that this repository's own `npm ci` filled.
  */
-export async function installPacked(
-  project: string,
-  packed: Packed,
-  manifest: { dependencies?: Record<string, string>; devDependencies?: Record<string, string> },
-): Promise<void> {
+export async function installPacked(project: string, packed: Packed): Promise<void> {
   const ours = JSON.parse(await readFile(path.join(REPOSITORY, 'package.json'), 'utf8')) as {
     version: string;
     dependencies: Record<string, string>;
@@ -115,44 +111,35 @@ export async function installPacked(
   const lock = JSON.parse(await readFile(path.join(REPOSITORY, 'package-lock.json'), 'utf8')) as {
     packages: Record<string, LockEntry>;
   };
-  const tarball = path.relative(project, packed.tarball).split(path.sep).join('/');
-  const spec = `file:${tarball}`;
-  const pin = (names: Record<string, string> = {}) =>
-    Object.fromEntries(
-      Object.keys(names).map((name) => [
-        name,
-        name === 'onus' ? spec : lock.packages[`node_modules/${name}`]!.version!,
-      ]),
-    );
-  const dependencies = pin(manifest.dependencies);
-  const devDependencies = pin(manifest.devDependencies);
-  const others = [...Object.keys(dependencies), ...Object.keys(devDependencies)].filter(
-    (name) => name !== 'onus',
-  );
+  const manifestFile = path.join(project, 'package.json');
+  const manifest = JSON.parse(await readFile(manifestFile, 'utf8')) as {
+    name: string;
+    dependencies?: Record<string, string>;
+    devDependencies?: Record<string, string>;
+  };
+  const spec = `file:${path.relative(project, packed.tarball).split(path.sep).join('/')}`;
+  const groups = (['dependencies', 'devDependencies'] as const).filter((group) => manifest[group]);
+  for (const group of groups) if (manifest[group]!.onus) manifest[group]!.onus = spec;
+  const others = groups
+    .flatMap((group) => Object.keys(manifest[group]!))
+    .filter((name) => name !== 'onus');
   const integrity = `sha512-${createHash('sha512')
     .update(await readFile(packed.tarball))
     .digest('base64')}`;
-  const packageJson = {
-    name: path.basename(project),
-    private: true,
-    type: 'module',
-    ...(Object.keys(dependencies).length > 0 && { dependencies }),
-    ...(Object.keys(devDependencies).length > 0 && { devDependencies }),
-  };
-  await writeFile(path.join(project, 'package.json'), `${JSON.stringify(packageJson, null, 2)}\n`);
+  await writeFile(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`);
+  const root = Object.fromEntries([
+    ['name', manifest.name],
+    ...groups.map((group) => [group, manifest[group]]),
+  ]);
   await writeFile(
     path.join(project, 'package-lock.json'),
     `${JSON.stringify(
       {
-        name: packageJson.name,
+        name: manifest.name,
         lockfileVersion: 3,
         requires: true,
         packages: {
-          '': {
-            name: packageJson.name,
-            ...(packageJson.dependencies && { dependencies }),
-            ...(packageJson.devDependencies && { devDependencies }),
-          },
+          '': root,
           'node_modules/onus': {
             version: ours.version,
             resolved: spec,

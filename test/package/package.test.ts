@@ -1,5 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
-import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -71,7 +71,11 @@ beforeAll(async () => {
     path.join(REPOSITORY, 'examples/cloud-service-models.md'),
     path.join(project, 'content/srm.md'),
   );
-  await installPacked(project, packed, { dependencies: { onus: '' } });
+  await writeFile(
+    path.join(project, 'package.json'),
+    JSON.stringify({ name: 'srm', private: true, dependencies: { onus: '*' } }),
+  );
+  await installPacked(project, packed);
   // File systems keep ctime to the tick: anything written from here on is newer.
   await new Promise((resolve) => setTimeout(resolve, 50));
   installedAt = Date.now();
@@ -184,5 +188,26 @@ describe('Onus installed from the package into a project of package.json and con
   it('should write nothing into node_modules', async () => {
     // After every command above: this file's tests run in order.
     expect(await changedSince(path.join(project, 'node_modules'), installedAt)).toEqual([]);
+  });
+});
+
+describe('a project made by onus init', () => {
+  it('should pass npm install, npm run build and onus check --strict', async () => {
+    const starter = path.join(work, 'starter');
+    const init = await ran(
+      process.execPath,
+      [path.join(REPOSITORY, 'bin/onus.js'), 'init', starter, '--form', 'blocks'],
+      work,
+    );
+    expect(init.status).toBe(0);
+    await installPacked(starter, packed);
+    // `npm run build` as its README says, on the Node the project pins.
+    const built = await ran('npm', ['run', 'build'], starter);
+    expect(built.stderr).toMatch(/^Built the site of \d+ activities/m);
+    expect(built.status).toBe(0);
+    expect(await readFile(path.join(starter, 'dist/matrix/index.html'), 'utf8')).toContain('<h1');
+    const checked = await ran('npx', ['--offline', 'onus', 'check', '--strict'], starter);
+    expect(checked).toMatchObject({ status: 0, stdout: '' });
+    expect(checked.stderr).toMatch(/no issues found/);
   });
 });
