@@ -33,6 +33,16 @@ function pointImportsAtJavaScript(text: string): string {
   );
 }
 
+function fail(file: string, diagnostics: readonly ts.Diagnostic[]): never {
+  const message = ts.formatDiagnostics(diagnostics, {
+    getCanonicalFileName: (name) => name,
+    getCurrentDirectory: () => root,
+    getNewLine: () => '\n',
+  });
+  process.stderr.write(`build:package: ${file}\n${message}`);
+  process.exit(1);
+}
+
 async function files(folder: string): Promise<string[]> {
   const entries = await readdir(folder, { withFileTypes: true, recursive: true });
   return entries
@@ -55,15 +65,7 @@ for (const file of await files(source)) {
       fileName: relative,
       reportDiagnostics: true,
     });
-    if (result.diagnostics?.length) {
-      const message = ts.formatDiagnostics(result.diagnostics, {
-        getCanonicalFileName: (name) => name,
-        getCurrentDirectory: () => root,
-        getNewLine: () => '\n',
-      });
-      process.stderr.write(`build:package: ${relative}\n${message}`);
-      process.exit(1);
-    }
+    if (result.diagnostics?.length) fail(relative, result.diagnostics);
     output = result.outputText;
     name = relative.replace(/\.ts$/, '.js');
     modules += 1;
@@ -90,4 +92,13 @@ for (const input of Object.keys(metafile.inputs)) {
   if (relative.startsWith('..')) continue;
   await writeFile(path.join(target, relative), await readFile(file));
 }
+// The integration's types, for an astro.config.mjs under `// @ts-check`.
+const integration = path.join(source, 'astro', 'integration.ts');
+const declaration = ts.transpileDeclaration(await readFile(integration, 'utf8'), {
+  compilerOptions,
+  fileName: integration,
+  reportDiagnostics: true,
+});
+if (declaration.diagnostics?.length) fail('astro/integration.ts', declaration.diagnostics);
+await writeFile(path.join(target, 'astro', 'integration.d.ts'), declaration.outputText);
 process.stderr.write(`build:package: compiled ${modules} modules of src/ into lib/\n`);

@@ -43,7 +43,9 @@ export async function astroBuild(
   workspaceParent: string,
 ): Promise<void> {
   astroEnvironment(options.content, options.links, options.model);
-  const library = options.models.then((models) => checkedLibrary(models, options.histories));
+  const library = options.models.then((models) =>
+    checkedLibrary(models, { histories: options.histories, downloadsAside: true }),
+  );
   // Taken over by the pages; a build that fails before them must not leave it unhandled.
   library.catch(() => undefined);
   handOverLibrary(library);
@@ -72,16 +74,21 @@ export async function astroBuild(
  * The models as the content collection's schema gives them, and their search index started
  * aside when it is large enough to be worth a thread.
  */
-function checkedLibrary(
+export function checkedLibrary(
   models: readonly Model[] | undefined,
-  histories: ReadonlyMap<string, readonly ModelRelease[]> | undefined,
+  { histories, downloadsAside }: Pick<CheckedLibrary, 'histories' | 'downloadsAside'>,
 ): CheckedLibrary | undefined {
   if (!models) return undefined;
   const checked = models.map((model) => ModelSchema.parse(model));
   const digest = randomUUID();
   const activities = checked.reduce((sum, model) => sum + model.activities.length, 0);
   if (activities >= ASIDE_FROM_ACTIVITIES) buildSearchIndexAside(digest, checked);
-  return { digest, models: checked, ...(histories && { histories }) };
+  return {
+    digest,
+    models: checked,
+    ...(histories && { histories }),
+    ...(downloadsAside && { downloadsAside }),
+  };
 }
 
 /**

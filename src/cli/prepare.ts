@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { VFile } from 'vfile';
 import { findModelFiles, loadFiles } from '../io/files.ts';
 import { claimOutput, OutputRefused, type ClaimedOutput } from '../io/output-guard.ts';
 import { handOverParse } from '../loader/handoff.ts';
@@ -25,6 +26,8 @@ export interface PreparedContent {
   models: Promise<Model[] | undefined>;
   /** Stop reading the models, whose diagnostics will not be printed (the output was refused). */
   abandon(): void;
+  /** The files with diagnostics once checked, as printed. */
+  reports: Promise<VFile[]>;
 }
 
 /**
@@ -73,14 +76,17 @@ export async function prepareContent(
       checked.then((results) => results[index]!),
     ),
   );
-  const models = checked.then((results) => {
-    const files = results.map(({ file }) => file).filter((file) => file.messages.length > 0);
+  const reports = checked.then((results) =>
+    results.map(({ file }) => file).filter((file) => file.messages.length > 0),
+  );
+  const models = reports.then(async (files) => {
+    const results = await checked;
     if (files.length > 0) io.stderr(`${formatReport(files, io.color)}\n`);
     return results.every(({ file }) => !hasErrors(file))
       ? results.map(({ model }) => model!)
       : undefined;
   });
-  return { directory, files: found.paths, models, abandon: () => parser.abandon() };
+  return { directory, files: found.paths, models, reports, abandon: () => parser.abandon() };
 }
 
 /** The environment the Astro build reads: where the content is, and that it was checked. */

@@ -2,7 +2,10 @@ import { anchorInSingleFile, relativeFile, type LinkMode } from '../site/links.t
 
 /** What the page says about itself on `<html>`: how it links, and where the site's root is. */
 export function pageContext(): { mode: LinkMode; root: string } {
-  const { onusMode, onusRoot } = document.documentElement.dataset;
+  // The root element on Onus's own pages; a wrapper inside the page when another site frames them.
+  const holder =
+    document.querySelector<HTMLElement>('[data-onus-root]') ?? document.documentElement;
+  const { onusMode, onusRoot } = holder.dataset;
   const mode: LinkMode = onusMode === 'files' || onusMode === 'single' ? onusMode : 'hosted';
   return { mode, root: onusRoot ?? '/' };
 }

@@ -23,6 +23,8 @@ export interface CheckedLibrary {
   models: readonly Model[];
   /** Each model's earlier releases, oldest first (`--history`). */
   histories?: ReadonlyMap<string, readonly ModelRelease[]>;
+  /** The workbooks and OSCAL files are made on a thread of their own, not by the pages. */
+  downloadsAside?: true;
 }
 
 const slot = globalThis as Record<symbol, unknown>;

@@ -1,6 +1,7 @@
 import type { APIRoute } from 'astro';
 import { loadLibrary } from '../site/load.ts';
 import { publicUrl, routes } from '../site/routes.ts';
+import { pagesBase } from '../site/pages-base.ts';
 
 /** A library's `models.json`: every model, and where its `model.json` is. */
 export async function getStaticPaths() {
@@ -9,7 +10,7 @@ export async function getStaticPaths() {
 
 export const GET: APIRoute = async ({ site: address }) => {
   const library = await loadLibrary();
-  const url = (route: string) => publicUrl(address?.href, import.meta.env.BASE_URL, route);
+  const url = (route: string) => publicUrl(address?.href, pagesBase(), route);
   const models = library.models.map(({ model, routes: scoped }) => ({
     id: model.id,
     title: model.title,

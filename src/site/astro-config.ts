@@ -4,8 +4,9 @@ import { SOURCE_ROOT } from '../io/project-root.ts';
 import { sitemap } from './sitemap-integration.ts';
 
 /** What the site's modules read at build time, which no file of theirs can know by itself. */
-export function onusDefines(): Record<string, string> {
+export function onusDefines(prefix = ''): Record<string, string> {
   return {
+    'import.meta.env.ONUS_PREFIX': JSON.stringify(prefix),
     // Bundled build code no longer sits next to the sources: tell it where the client scripts are.
     'import.meta.env.ONUS_CLIENT_DIR': JSON.stringify(path.join(SOURCE_ROOT, 'client')),
   };

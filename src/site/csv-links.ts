@@ -2,6 +2,7 @@ import { linkMode } from './config.ts';
 import { relativeFile } from './links.ts';
 import { publicUrl } from './routes.ts';
 import type { SiteModel } from './site-model.ts';
+import { pagesBase } from './pages-base.ts';
 
 /**
  * The address a CSV gives a page: the hosted one, or — from disk without the site's address —
@@ -16,5 +17,5 @@ export function csvPageUrl(
   return (route) =>
     !address && linkMode() === 'files'
       ? relativeFile(scope, route)
-      : publicUrl(address?.href, import.meta.env.BASE_URL, route);
+      : publicUrl(address?.href, pagesBase(), route);
 }

@@ -1,9 +1,10 @@
 import { linkMode } from './config.ts';
 import { makeLinker, type Linker } from './links.ts';
+import { pagesBase } from './pages-base.ts';
 
 /** The linker for a page being built, in the mode the build was asked for. */
 export function linksFor(pathname: string): Linker {
-  return makeLinker(linkMode(), import.meta.env.BASE_URL, pathname);
+  return makeLinker(linkMode(), pagesBase(), pathname);
 }
 
 /** The route of a built asset from the URL Vite gives it (`/base/_astro/x.css` → `_astro/x.css`). */

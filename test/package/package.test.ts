@@ -98,7 +98,7 @@ describe('the package npm pack makes', () => {
         'lib/pages/[...model]/matrix.astro',
         'lib/pages/[...model]/model.json.js',
         'lib/layouts/Base.astro',
-        'lib/styles/site.css',
+        'lib/styles/content.css',
         'lib/client/site.ts',
         'public/model.schema.json',
         'public/frontmatter.schema.json',

@@ -4,6 +4,7 @@ import { libraryFeedVersions, modelFeedVersions } from '../../site/history-view.
 import { loadLibrary, pageSite } from '../../site/load.ts';
 import { changesPaths } from '../../site/paths.ts';
 import { publicUrl, routes } from '../../site/routes.ts';
+import { pagesBase } from '../../site/pages-base.ts';
 
 export async function getStaticPaths() {
   return changesPaths(await loadLibrary());
@@ -12,7 +13,7 @@ export async function getStaticPaths() {
 export const GET: APIRoute = async ({ site: address, params }) => {
   const library = await loadLibrary();
   const site = await pageSite(params.model);
-  const urlOf = (route: string) => publicUrl(address?.href, import.meta.env.BASE_URL, route);
+  const urlOf = (route: string) => publicUrl(address?.href, pagesBase(), route);
   const feed = site
     ? changesFeed({
         id: [site.model.id],

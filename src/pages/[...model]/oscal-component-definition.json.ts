@@ -5,9 +5,9 @@ import { csvPageUrl } from '../../site/csv-links.ts';
 import { loadLibrary, loadSite } from '../../site/load.ts';
 import { modelPaths } from '../../site/paths.ts';
 
-/** In `onus dev` and Astro's own build; `onus build` makes it on a thread of its own. */
+/** In `onus dev`, Astro's own build and a site taking the pages in; `onus build` makes it on a thread of its own. */
 export async function getStaticPaths() {
-  return takeOverLibrary() ? [] : modelPaths(await loadLibrary());
+  return (await takeOverLibrary())?.downloadsAside ? [] : modelPaths(await loadLibrary());
 }
 
 export const GET: APIRoute = async ({ site: address, params }) => {

@@ -2,6 +2,7 @@ import type { APIRoute } from 'astro';
 import { loadLibrary, pageSite } from '../../site/load.ts';
 import { modelPaths } from '../../site/paths.ts';
 import { libraryPermalinksOf, permalinksOf } from '../../site/permalinks.ts';
+import { pagesBase } from '../../site/pages-base.ts';
 
 export async function getStaticPaths() {
   return modelPaths(await loadLibrary(), { top: true });
@@ -9,7 +10,7 @@ export async function getStaticPaths() {
 
 export const GET: APIRoute = async ({ site: address, params }) => {
   const site = await pageSite(params.model);
-  const base = import.meta.env.BASE_URL;
+  const base = pagesBase();
   const file = site
     ? permalinksOf(site.model, address?.href, base, site.routes)
     : libraryPermalinksOf(await loadLibrary(), address?.href, base);

@@ -4,6 +4,7 @@ import { partyFeedVersions } from '../../../site/history-view.ts';
 import { loadLibrary } from '../../../site/load.ts';
 import { partyFeedPaths } from '../../../site/paths.ts';
 import { publicUrl, routes } from '../../../site/routes.ts';
+import { pagesBase } from '../../../site/pages-base.ts';
 
 export async function getStaticPaths() {
   return partyFeedPaths(await loadLibrary());
@@ -17,7 +18,7 @@ export const GET: APIRoute = async ({ site: address, params }) => {
     id: ['party', party.id],
     title: `What changed for ${party.name}: ${library.title}`,
     entries: partyFeedVersions(library, party.id),
-    urlOf: (route) => publicUrl(address?.href, import.meta.env.BASE_URL, route),
+    urlOf: (route) => publicUrl(address?.href, pagesBase(), route),
     pageRoute: routes.party(party.id),
     feedRoute: routes.partyChangesFeed(party.id),
   });
