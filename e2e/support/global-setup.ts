@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ensureChromium } from './chromium.ts';
+import { buildStarlightSite } from './starlight-site.ts';
 import {
   contentFiles,
   contentFolder,
@@ -21,12 +22,13 @@ function onus(args: string[], what: string): void {
 }
 
 /** Finds (or installs) Chromium for the workers, then builds and exports every site under test. */
-export default function globalSetup(): void {
+export default async function globalSetup(): Promise<void> {
   process.env.ONUS_CHROMIUM = ensureChromium();
   rmSync(OUTPUT, { recursive: true, force: true });
   for (const [key, site] of Object.entries(SITES)) {
     const name = key as SiteName;
     const content = contentFolder(name);
+    if ('integration' in site) continue;
     const generated = generatedContent(name);
     if (generated !== undefined) {
       mkdirSync(content, { recursive: true });
@@ -53,6 +55,7 @@ export default function globalSetup(): void {
       `Exporting the ${name} site`,
     );
   }
+  await buildStarlightSite(siteFolder('starlight'));
   onus(
     [
       'export',

@@ -39,6 +39,11 @@ export const SITES = {
     history: 'e2e/fixtures/history',
     release: "version: '2.0'\nreviewed: 2026-06-01\n",
   },
+  /**
+   * An author's Starlight site (test/fixtures/starlight-site) with the grid example taken in by
+   * `onus/astro` under /docs/srm/: the packed Onus installed into it, built by `astro build`.
+   */
+  starlight: { content: 'examples/cloud-service-models.md', base: '/docs/', integration: true },
 } as const;
 
 export type SiteName = keyof typeof SITES;

@@ -30,7 +30,7 @@ export interface ClaimedOutput {
 }
 
 /** The installation's own folders, where an output would change Onus itself. */
-const INSTALLATION_FOLDERS = ['src', 'public', 'bin', 'node_modules', '.git', 'scripts'];
+const INSTALLATION_FOLDERS = ['src', 'lib', 'public', 'bin', 'node_modules', '.git', 'scripts'];
 
 /**
  * Decide whether `--out` may be replaced, before any work: it may when it does not exist, is an

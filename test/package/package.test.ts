@@ -1,5 +1,15 @@
 import { execFile, spawn } from 'node:child_process';
-import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import {
+  copyFile,
+  mkdir,
+  mkdtemp,
+  readdir,
+  readFile,
+  rm,
+  stat,
+  symlink,
+  writeFile,
+} from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -131,6 +141,18 @@ describe('Onus installed from the package into a project of package.json and con
     }
   });
 
+  it('should import a spreadsheet into the same Markdown as the checkout', async () => {
+    const csv = path.join(REPOSITORY, 'test/fixtures/import/service-models.csv');
+    const installed = await inProject(['import', csv, '--out', 'imported.md']);
+    const checkout = await fromCheckout(['import', csv, '--out', path.join(work, 'imported.md')]);
+    expect(installed.status, installed.stderr).toBe(0);
+    expect(installed.stdout).toBe(checkout.stdout);
+    expect(await readFile(path.join(project, 'imported.md'), 'utf8')).toBe(
+      await readFile(path.join(work, 'imported.md'), 'utf8'),
+    );
+    await rm(path.join(project, 'imported.md'));
+  });
+
   it("should build and export into the project's dist/ and export/ the same files as the checkout", async () => {
     const built = await inProject(['build']);
     expect(built.stderr).toMatch(
@@ -209,5 +231,72 @@ describe('a project made by onus init', () => {
     const checked = await ran('npx', ['--offline', 'onus', 'check', '--strict'], starter);
     expect(checked).toMatchObject({ status: 0, stdout: '' });
     expect(checked.stderr).toMatch(/no issues found/);
+  });
+});
+
+describe('onus/astro in an Astro site of the author’s own', () => {
+  async function astroSite(model: string) {
+    const site = await mkdtemp(path.join(work, 'astro-site-'));
+    await mkdir(path.join(site, 'src/pages'), { recursive: true });
+    await mkdir(path.join(site, 'content'));
+    await writeFile(path.join(site, 'content/srm.md'), model);
+    await writeFile(
+      path.join(site, 'astro.config.mjs'),
+      "import { defineConfig } from 'astro/config';\nimport onus from 'onus/astro';\n\nexport default defineConfig({ integrations: [onus({ base: '/responsibility/' })] });\n",
+    );
+    await writeFile(
+      path.join(site, 'src/pages/index.astro'),
+      '<a href="/responsibility/">Who does what</a>\n',
+    );
+    await symlink(path.join(project, 'node_modules'), path.join(site, 'node_modules'));
+    return { site, built: await ran('npx', ['--offline', 'astro', 'build'], site) };
+  }
+
+  it("should add the model's pages under the folder it is given, beside the site's own", async () => {
+    const { site, built } = await astroSite(
+      await readFile(path.join(REPOSITORY, 'examples/cloud-service-models.md'), 'utf8'),
+    );
+    expect(built.status, built.stderr).toBe(0);
+    const pages = await tree(path.join(site, 'dist'));
+    expect([...pages.keys()]).toEqual(
+      expect.arrayContaining([
+        'index.html',
+        'responsibility/index.html',
+        'responsibility/matrix/index.html',
+        'responsibility/activities/information-and-data-accounts-and-identities/index.html',
+        'responsibility/model.json',
+        'responsibility/matrix.csv',
+        'responsibility/model.schema.json',
+      ]),
+    );
+    // The same pages and files as Onus's own build of the model (an earlier test's), less what
+    // belongs to a whole site: its 404 page, robots.txt, its assets at the site's root.
+    const own = [...(await tree(path.join(work, 'checkout-dist'))).keys()].filter(
+      (file) => !/^(404\.html|robots\.txt|\.onus-output\.json|_astro\/.*)$/.test(file),
+    );
+    const taken = [...pages.keys()]
+      .filter((file) => file.startsWith('responsibility/'))
+      .map((file) => file.slice('responsibility/'.length));
+    expect(taken.sort()).toEqual(own.sort());
+    const matrix = pages.get('responsibility/matrix/index.html')!.toString();
+    expect(matrix).toContain(
+      'href="/responsibility/activities/information-and-data-accounts-and-identities/"',
+    );
+  });
+
+  it('should stop the build at the Markdown line of an error, through Astro, with no stack trace of Onus', async () => {
+    const model = await readFile(path.join(REPOSITORY, 'examples/cloud-service-models.md'), 'utf8');
+    const { built } = await astroSite(
+      model.replace(
+        '| Devices (mobile and PCs)               | Customer    |',
+        '| Devices (mobile and PCs)               | Custmer     |',
+      ),
+    );
+    expect(built.status).not.toBe(0);
+    const output = `${built.stdout}${built.stderr}`;
+    expect(output).toContain('The shared responsibility model has errors:');
+    expect(output).toMatch(/content\/srm\.md\n\s*42:65 +error +Unexpected `Custmer` in a cell/);
+    expect(output).toMatch(/Location:\s*\n\s*content\/srm\.md:42:65/);
+    expect(output).not.toMatch(/node_modules\/onus\/lib/);
   });
 });
