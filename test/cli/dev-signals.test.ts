@@ -127,7 +127,12 @@ describe('onus dev, while a save parses', { timeout: 120_000 }, () => {
       );
       // Then a save whose parse never ends: a page answered before the time net stops it was
       // not held up by it — whatever the machine's load, no stopwatch decides.
-      writeFileSync(path.join(dev.dir, 'content', 'slow.md'), `${slowModel()}\n\n${RUNAWAY}\n`);
+      // Saved whole, as editors save, by a rename: written in place, the watcher could report
+      // the file while still empty and then drop the write's own event as no change (its
+      // mtime already seen), so that the parse under test never started.
+      const saved = path.join(dev.dir, 'slow.md.saving');
+      writeFileSync(saved, `${slowModel()}\n\n${RUNAWAY}\n`);
+      renameSync(saved, path.join(dev.dir, 'content', 'slow.md'));
       await new Promise((resolve) => setTimeout(resolve, 1_000));
       const body = await page(dev.port);
       expect(body, body.slice(0, 3000)).toContain('VMware Site Recovery');
