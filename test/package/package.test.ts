@@ -13,6 +13,7 @@ import {
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   authorEnvironment,
@@ -293,7 +294,8 @@ describe('onus/astro in an Astro site of the author’s own', () => {
       ),
     );
     expect(built.status).not.toBe(0);
-    const output = `${built.stdout}${built.stderr}`;
+    // Astro colours its report where the environment asks for colour (CI's does).
+    const output = stripVTControlCharacters(`${built.stdout}${built.stderr}`);
     expect(output).toContain('The shared responsibility model has errors:');
     expect(output).toMatch(/content\/srm\.md\n\s*42:65 +error +Unexpected `Custmer` in a cell/);
     expect(output).toMatch(/Location:\s*\n\s*content\/srm\.md:42:65/);
