@@ -180,16 +180,22 @@ describe('onus dev, while a save parses', { timeout: 120_000 }, () => {
       renameSync(content, `${content}-away`);
       await waitFor(() => dev.output().includes('Unexpected missing file'), 10_000, dev.output);
       renameSync(`${content}-away`, content);
-      await new Promise((resolve) => setTimeout(resolve, 1_500));
       const model = path.join(content, 'vmware-site-recovery.md');
-      writeFileSync(
-        model,
-        readFileSync(model, 'utf8').replace(
-          'title: VMware Site Recovery',
-          'title: Returned edition',
-        ),
+      const edited = readFileSync(model, 'utf8').replace(
+        'title: VMware Site Recovery',
+        'title: Returned edition',
       );
-      await waitFor(async () => (await page(dev.port)).includes('Returned edition'), 20_000);
+      // The loader watches the folder again once it sees it back, which a loaded machine may
+      // take a while to set up; a save made meanwhile goes unheard: saved again until heard.
+      let round = 0;
+      await waitFor(
+        async () => {
+          if (round++ % 30 === 0) writeFileSync(model, edited);
+          return (await page(dev.port)).includes('Returned edition');
+        },
+        30_000,
+        dev.output,
+      );
     } finally {
       dev.child.kill('SIGKILL');
     }
