@@ -9,7 +9,7 @@ import { checkedLibrary } from '../cli/astro-build.ts';
 import type { Io } from '../cli/io.ts';
 import { prepareContent } from '../cli/prepare.ts';
 import { formatReport } from '../cli/printable.ts';
-import { SOURCE_ROOT } from '../io/project-root.ts';
+import { siblingModule, SOURCE_ROOT } from '../io/project-root.ts';
 import { handOverLibrary } from '../loader/handoff.ts';
 import { onusDefines } from '../site/astro-config.ts';
 import { normalizeBase } from '../site/routes.ts';
@@ -37,7 +37,7 @@ export default function onus(options: OnusOptions = {}): AstroIntegration {
       'astro:config:setup': async ({ config, injectRoute, updateConfig, addWatchFile, logger }) => {
         if (config.build.format === 'file' || config.trailingSlash === 'never') {
           throw new AstroError(
-            "Onus's pages link to folders (`/srm/matrix/`), which this site's configuration does not serve",
+            `Onus's pages link to folders (\`/${prefix}matrix/\`), which this site's configuration does not serve`,
             "Keep build.format 'directory' and trailingSlash 'always' or 'ignore' (Astro's defaults).",
           );
         }
@@ -70,12 +70,10 @@ export default function onus(options: OnusOptions = {}): AstroIntegration {
         for (const route of pageRoutes(files, prefix.replace(/\/$/, ''))) {
           injectRoute({ pattern: route.pattern, entrypoint: path.join(pages, route.file) });
         }
-        const publicFile = path.join(
-          SOURCE_ROOT,
-          'astro',
-          `public-file${path.extname(import.meta.url)}`,
-        );
-        injectRoute({ pattern: `/${prefix}[publicFile]`, entrypoint: publicFile });
+        injectRoute({
+          pattern: `/${prefix}[publicFile]`,
+          entrypoint: siblingModule('public-file', import.meta.url),
+        });
 
         const starlight = config.integrations.some(
           (integration) => integration.name === '@astrojs/starlight',

@@ -1,8 +1,10 @@
 import { anchorInSingleFile, relativeFile, type LinkMode } from '../site/links.ts';
 
-/** What the page says about itself on `<html>`: how it links, and where the site's root is. */
+/**
+ * What the page says about itself — on `<html>`, or on its wrapper when another site frames
+ * it: how it links, and where the site's root is.
+ */
 export function pageContext(): { mode: LinkMode; root: string } {
-  // The root element on Onus's own pages; a wrapper inside the page when another site frames them.
   const holder =
     document.querySelector<HTMLElement>('[data-onus-root]') ?? document.documentElement;
   const { onusMode, onusRoot } = holder.dataset;
