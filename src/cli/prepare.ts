@@ -79,8 +79,7 @@ export async function prepareContent(
   const reports = checked.then((results) =>
     results.map(({ file }) => file).filter((file) => file.messages.length > 0),
   );
-  const models = reports.then(async (files) => {
-    const results = await checked;
+  const models = Promise.all([checked, reports]).then(([results, files]) => {
     if (files.length > 0) io.stderr(`${formatReport(files, io.color)}\n`);
     return results.every(({ file }) => !hasErrors(file))
       ? results.map(({ model }) => model!)

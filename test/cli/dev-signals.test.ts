@@ -6,6 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ADVERSARIAL_CASES } from '../../bench/adversarial.ts';
 import { freePort } from '../../e2e/support/static-server.ts';
+import { authorEnvironment } from '../helpers/packed-project.ts';
 
 const bin = path.resolve('bin/onus.js');
 
@@ -68,15 +69,9 @@ async function startDev(env: NodeJS.ProcessEnv = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), 'onus-dev-'));
   cpSync('content', path.join(dir, 'content'), { recursive: true });
   const port = await freePort();
-  // Not vitest's environment (NODE_ENV=test, VITEST…), under which Astro's dev server answers no page.
-  const inherited = Object.fromEntries(
-    Object.entries(process.env).filter(
-      ([name]) => name !== 'NODE_ENV' && !name.startsWith('VITEST'),
-    ),
-  );
   const child = spawn(process.execPath, [bin, 'dev', '--port', String(port)], {
     cwd: dir,
-    env: { ...inherited, ...env },
+    env: { ...authorEnvironment(), ...env },
   });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -105,8 +105,12 @@ function neededEntries(
 export async function installPacked(project: string, packed: Packed): Promise<void> {
   const ours = JSON.parse(await readFile(path.join(REPOSITORY, 'package.json'), 'utf8')) as {
     version: string;
+    license: string;
     dependencies: Record<string, string>;
     peerDependencies: Record<string, string>;
+    peerDependenciesMeta: Record<string, unknown>;
+    bin: Record<string, string>;
+    engines: Record<string, string>;
   };
   const lock = JSON.parse(await readFile(path.join(REPOSITORY, 'package-lock.json'), 'utf8')) as {
     packages: Record<string, LockEntry>;
@@ -140,16 +144,17 @@ export async function installPacked(project: string, packed: Packed): Promise<vo
         requires: true,
         packages: {
           '': root,
+          // As npm records a package: its manifest's fields, where the tarball is, its hash.
           'node_modules/onus': {
             version: ours.version,
             resolved: spec,
             integrity,
-            license: 'MIT',
+            license: ours.license,
             dependencies: ours.dependencies,
             peerDependencies: ours.peerDependencies,
-            peerDependenciesMeta: { '@astrojs/starlight': { optional: true } },
-            bin: { onus: 'bin/onus.js' },
-            engines: { node: '>=22.12.0' },
+            peerDependenciesMeta: ours.peerDependenciesMeta,
+            bin: ours.bin,
+            engines: ours.engines,
           },
           ...neededEntries(lock.packages, [...Object.keys(ours.dependencies), ...others]),
         },

@@ -10,11 +10,11 @@ import {
   symlink,
   writeFile,
 } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../e2e/support/static-server.ts';
 import {
   authorEnvironment,
   installPacked,
@@ -179,12 +179,7 @@ describe('Onus installed from the package into a project of package.json and con
   });
 
   it('should serve the site with onus dev', async () => {
-    const port = await new Promise<number>((resolve) => {
-      const probe = createServer().listen(0, () => {
-        const { port } = probe.address() as { port: number };
-        probe.close(() => resolve(port));
-      });
-    });
+    const port = await freePort();
     const server = spawn('npx', ['--offline', 'onus', 'dev', '--port', String(port)], {
       cwd: project,
       env: authorEnvironment(),
